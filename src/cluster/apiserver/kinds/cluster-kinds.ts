@@ -1,0 +1,135 @@
+/** Namespace, Node, Service, Event and Lease: the kinds with little behaviour of their own. */
+import type { Namespace, Node, Service, ServicePort } from 'kubernetes-types/core/v1'
+import { type Causes, checkInt, dns1035Label, invalid, isObject, required, typeError, unsupported } from '../validation'
+import type { Writable } from '../types'
+import { info, type KindDef } from './kind'
+
+export const namespaceKind: KindDef = {
+  info: info({ kind: 'Namespace', apiVersion: 'v1', resource: 'namespaces', shortNames: ['ns'], namespaced: false }),
+  nameRule: 'label',
+  prepareForCreate: (obj) => {
+    const ns = obj as Namespace
+    // kube: every namespace carries the `kubernetes` finalizer and its name as a label.
+    ns.spec = { finalizers: ['kubernetes'] }
+    ns.status = { phase: 'Active' }
+    ns.metadata!.labels = { ...(ns.metadata!.labels ?? {}), 'kubernetes.io/metadata.name': ns.metadata!.name! }
+  },
+}
+
+export const nodeKind: KindDef = {
+  info: info({ kind: 'Node', apiVersion: 'v1', resource: 'nodes', shortNames: ['no'], namespaced: false }),
+  nameRule: 'subdomain',
+  validate: (obj) => {
+    const out: Causes = []
+    ;((obj as Node).spec?.taints ?? []).forEach((t, i) => {
+      if (!t.key) out.push(required(`spec.taints[${i}].key`))
+      if (!['NoSchedule', 'PreferNoSchedule', 'NoExecute'].includes(t.effect)) {
+        out.push(unsupported(`spec.taints[${i}].effect`, t.effect, ['NoExecute', 'NoSchedule', 'PreferNoSchedule']))
+      }
+    })
+    return out
+  },
+}
+
+const SERVICE_TYPES = ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName']
+
+export const serviceKind: KindDef = {
+  info: info({ kind: 'Service', apiVersion: 'v1', resource: 'services', shortNames: ['svc'], categories: ['all'] }),
+  nameRule: 'dns1035',
+  checkTypes: (obj) => {
+    const spec = obj.spec as unknown
+    if (spec === undefined) return [required('spec')]
+    if (!isObject(spec)) return [typeError('spec', spec, 'object')]
+    const out: Causes = []
+    if (spec.ports !== undefined && !Array.isArray(spec.ports)) out.push(typeError('spec.ports', spec.ports, 'array'))
+    if (Array.isArray(spec.ports)) {
+      spec.ports.forEach((p, i) => {
+        if (!isObject(p)) return out.push(typeError(`spec.ports[${i}]`, p, 'object'))
+        checkInt(`spec.ports[${i}].port`, p.port, out)
+        checkInt(`spec.ports[${i}].nodePort`, p.nodePort, out)
+      })
+    }
+    if (spec.selector !== undefined && !isObject(spec.selector)) out.push(typeError('spec.selector', spec.selector, 'object'))
+    return out
+  },
+  applyDefaults: (obj) => {
+    const spec = (obj as Service).spec!
+    spec.type ??= 'ClusterIP'
+    spec.sessionAffinity ??= 'None'
+    if (spec.type !== 'ExternalName') {
+      spec.internalTrafficPolicy ??= 'Cluster'
+      spec.ipFamilies ??= ['IPv4']
+      spec.ipFamilyPolicy ??= 'SingleStack'
+    }
+    if (spec.type === 'NodePort' || spec.type === 'LoadBalancer') spec.externalTrafficPolicy ??= 'Cluster'
+    if (spec.type === 'LoadBalancer') spec.allocateLoadBalancerNodePorts ??= true
+    for (const p of spec.ports ?? []) {
+      p.protocol ??= 'TCP'
+      p.targetPort ??= p.port
+    }
+  },
+  prepareForCreate: (obj, ctx) => {
+    const svc = obj as Service
+    const spec = svc.spec!
+    ;(svc as Writable<Service>).status = { loadBalancer: {} }
+    if (spec.type !== 'ExternalName' && spec.clusterIP !== 'None') {
+      spec.clusterIP ??= ctx.allocateClusterIP()
+      spec.clusterIPs = [spec.clusterIP]
+    } else if (spec.clusterIP === 'None') spec.clusterIPs = ['None']
+    if (spec.type === 'NodePort' || spec.type === 'LoadBalancer') {
+      for (const p of spec.ports ?? []) p.nodePort ??= ctx.allocateNodePort()
+    }
+  },
+  prepareForUpdate: (obj, old) => {
+    const spec = (obj as Service).spec!
+    const prev = (old as Service).spec!
+    // kube: an update that leaves clusterIP and nodePorts out keeps the allocated ones.
+    spec.clusterIP ??= prev.clusterIP
+    spec.clusterIPs ??= prev.clusterIPs
+    for (const p of spec.ports ?? []) {
+      const was = prev.ports?.find((q) => q.port === p.port && (q.protocol ?? 'TCP') === (p.protocol ?? 'TCP'))
+      if (was?.nodePort && p.nodePort === undefined && (spec.type === 'NodePort' || spec.type === 'LoadBalancer')) {
+        p.nodePort = was.nodePort
+      }
+    }
+  },
+  validate: (obj) => {
+    const spec = (obj as Service).spec!
+    const out: Causes = []
+    if (!SERVICE_TYPES.includes(spec.type!)) out.push(unsupported('spec.type', spec.type, SERVICE_TYPES))
+    const ports: ServicePort[] = spec.ports ?? []
+    if (ports.length === 0 && spec.type !== 'ExternalName' && spec.clusterIP !== 'None') out.push(required('spec.ports'))
+    ports.forEach((p, i) => {
+      if (p.port === undefined) out.push(required(`spec.ports[${i}].port`))
+      else if (p.port < 1 || p.port > 65535) out.push(invalid(`spec.ports[${i}].port`, p.port, 'must be between 1 and 65535, inclusive'))
+      if (ports.length > 1 && !p.name) out.push(required(`spec.ports[${i}].name`))
+      if (p.name) out.push(...dns1035Label(`spec.ports[${i}].name`, p.name))
+      if (p.nodePort !== undefined && (p.nodePort < 30000 || p.nodePort > 32767)) {
+        out.push(invalid(`spec.ports[${i}].nodePort`, p.nodePort, 'provided port is not in the valid range. The range of valid ports is 30000-32767'))
+      }
+    })
+    if (spec.type === 'ExternalName' && !spec.externalName) out.push(required('spec.externalName'))
+    return out
+  },
+  validateUpdate: (obj, old) => {
+    const a = (obj as Service).spec!.clusterIP
+    const b = (old as Service).spec!.clusterIP
+    if (b && a !== b) return [invalid('spec.clusterIPs[0]', a ?? '', 'may not change once set')]
+    return []
+  },
+  onRemoved: (obj, ctx) => {
+    const ip = (obj as Service).spec?.clusterIP
+    if (ip && ip !== 'None') ctx.releaseClusterIP(ip)
+  },
+}
+
+export const eventKind: KindDef = {
+  info: info({ kind: 'Event', apiVersion: 'v1', resource: 'events', shortNames: ['ev'], hasStatus: false }),
+  nameRule: 'any',
+}
+
+export const leaseKind: KindDef = {
+  info: info({ kind: 'Lease', apiVersion: 'coordination.k8s.io/v1', resource: 'leases', hasStatus: false }),
+  nameRule: 'subdomain',
+}
+

@@ -1,0 +1,63 @@
+/**
+ * The composition root: creates the store, API server, informers and every control-plane
+ * component, registers the nodes, and returns the running cluster. Nothing else wires components.
+ */
+import type { Namespace, Service } from 'kubernetes-types/core/v1'
+import { Clock } from './clock'
+import { ApiServer } from './apiserver/apiserver'
+import type { KubeObject } from './apiserver/types'
+import { InformerFactory } from './informers/informer'
+import { EventRecorder } from './events/recorder'
+import { KUBE_DEFAULT_TIMINGS, type Timings } from './timings'
+import type { ComponentContext } from './component'
+
+export interface NodeSpec {
+  name: string
+  cpu?: string
+  memory?: string
+  pods?: number
+  controlPlane?: boolean
+  zone?: string
+  labels?: Record<string, string>
+}
+
+export interface ClusterOptions {
+  seed?: number
+  /** Default: control-plane (tainted) and node-1..node-3, each 4 CPU, 8Gi memory, 110 pods. */
+  nodes?: NodeSpec[]
+  timings?: Partial<Timings>
+  /** Freeze stored objects (catches components that mutate what they read). Default true. */
+  freeze?: boolean
+}
+
+export const DEFAULT_NODES: NodeSpec[] = [
+  { name: 'control-plane', cpu: '4', memory: '8Gi', pods: 110, controlPlane: true },
+  { name: 'node-1', cpu: '4', memory: '8Gi', pods: 110 },
+  { name: 'node-2', cpu: '4', memory: '8Gi', pods: 110 },
+  { name: 'node-3', cpu: '4', memory: '8Gi', pods: 110 },
+]
+
+export interface CoreCluster extends ComponentContext {
+  api: ApiServer
+}
+
+const SYSTEM = { actor: 'kube-apiserver' }
+
+/** The API server and the objects a fresh cluster has before any component runs. */
+export function createCore(options: ClusterOptions = {}): CoreCluster {
+  const clock = new Clock({ seed: options.seed ?? 1 })
+  const api = new ApiServer(clock, { freeze: options.freeze })
+  const informers = new InformerFactory(api)
+  const events = new EventRecorder(api, clock)
+  const timings = { ...KUBE_DEFAULT_TIMINGS, ...(options.timings ?? {}) }
+  // kube: the API server creates the system namespaces and the `kubernetes` Service at start-up.
+  for (const name of ['default', 'kube-node-lease', 'kube-public', 'kube-system']) {
+    api.create<Namespace>({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } } as KubeObject, SYSTEM)
+  }
+  api.create<Service>({
+    apiVersion: 'v1', kind: 'Service',
+    metadata: { name: 'kubernetes', namespace: 'default', labels: { component: 'apiserver', provider: 'kubernetes' } },
+    spec: { clusterIP: '10.96.0.1', ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }] },
+  } as KubeObject, SYSTEM)
+  return { clock, api, informers, events, timings }
+}

@@ -1,0 +1,54 @@
+/**
+ * Messages between the UI (main thread) and the simulated cluster (Web Worker). No DOM and no
+ * cluster internals here: only plain data that survives structured cloning.
+ */
+import type { KubeObject } from '../cluster/apiserver/types'
+
+export const PROTOCOL_VERSION = 1
+
+export interface ObjectRef {
+  kind: string
+  namespace?: string
+  name: string
+  uid: string
+}
+
+export interface ClockState {
+  /** Virtual time, ms since the Unix epoch. */
+  now: number
+  paused: boolean
+  /** Virtual seconds per wall second: 0.5 to 100. */
+  speed: number
+}
+
+export interface KubectlResult {
+  stdout: string
+  stderr: string
+  exitCode: number
+}
+
+/** UI → worker. Each carries an id; the worker answers each with exactly one `reply`. */
+export type Command =
+  | { type: 'apply'; id: number; text: string; source?: string }
+  | { type: 'kubectl'; id: number; line: string; stdin?: string }
+  | { type: 'delete'; id: number; kind: string; namespace?: string; name: string }
+  | { type: 'node'; id: number; action: 'kill' | 'restore'; name: string }
+  | { type: 'clock'; id: number; action: 'pause' | 'play' | 'step' | 'speed' | 'jump'; value?: number }
+
+export type CommandResult =
+  | { kind: 'kubectl'; result: KubectlResult }
+  | { kind: 'ok'; message: string }
+
+/** Worker → UI. */
+export type WorkerMessage =
+  | { type: 'hello'; protocol: number; revision: number; objects: KubeObject[]; clock: ClockState }
+  | {
+      type: 'diff'
+      revision: number
+      added: KubeObject[]
+      updated: KubeObject[]
+      removed: ObjectRef[]
+      clock: ClockState
+    }
+  | { type: 'reply'; id: number; ok: true; result: CommandResult }
+  | { type: 'reply'; id: number; ok: false; error: string }
