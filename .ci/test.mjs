@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+// `npm test`: every suite in order — type check, lint, unit tests, build, end-to-end tests in a real
+// Chromium — then one summary line `N passed, N failed` (tests of every suite, plus one check each
+// for the type check, lint and build), which CI reads. Also written to test-results/summary.txt.
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+
+const bin = (name) => `node_modules/.bin/${name}`
+let passed = 0
+let failed = 0
+const failures = []
+
+function step(name, cmd, args, env = {}) {
+  const t0 = Date.now()
+  console.log(`\n▶ ${name}: ${cmd} ${args.join(' ')}`)
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } })
+  const ok = r.status === 0
+  console.log(`${ok ? '✔' : '✘'} ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`)
+  return ok
+}
+
+function check(name, ok) {
+  if (ok) passed++
+  else {
+    failed++
+    failures.push(name)
+  }
+}
+
+/** Counts from a JSON report; a suite that produced no report counts as one failure. */
+function countReport(name, file, read) {
+  if (!existsSync(file)) {
+    check(`${name} (no report)`, false)
+    return
+  }
+  const [p, f] = read(JSON.parse(readFileSync(file, 'utf8')))
+  passed += p
+  failed += f
+  if (f) failures.push(`${name}: ${f} failed`)
+}
+
+function findChromium() {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']
+  return candidates.find((p) => p && existsSync(p))
+}
+
+rmSync('test-results', { recursive: true, force: true })
+mkdirSync('test-results', { recursive: true })
+
+check('type check', step('type check', bin('tsc'), ['--noEmit']))
+check('lint', step('lint', bin('oxlint'), ['--deny-warnings', 'src', 'e2e', 'bench']))
+step('unit tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json'])
+countReport('unit tests', 'test-results/unit.json', (r) => [r.numPassedTests, r.numFailedTests + (r.numTotalTestSuites && !r.success && r.numFailedTests === 0 ? 1 : 0)])
+const built = step('build', bin('vite'), ['build', '--logLevel', 'warn'])
+check('build', built)
+
+const chromium = findChromium()
+if (!chromium) {
+  console.log('\nChromium not found: install it with `apt-get install -y chromium` (Debian/Ubuntu) or set CHROMIUM_PATH to a Chromium binary.')
+  check('end-to-end tests (no Chromium)', false)
+} else if (!built) {
+  check('end-to-end tests (build failed)', false)
+} else {
+  step('end-to-end tests', bin('playwright'), ['test'], { CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/e2e.json' })
+  countReport('end-to-end tests', 'test-results/e2e.json', (r) => [r.stats.expected + (r.stats.flaky ?? 0), r.stats.unexpected])
+}
+
+if (failures.length) console.log(`\nFailed: ${failures.join('; ')}`)
+const summary = `${passed} passed, ${failed} failed`
+writeFileSync('test-results/summary.txt', summary + '\n')
+console.log(`\n${summary}`)
+process.exit(failed ? 1 : 0)
