@@ -2,7 +2,6 @@
  * The composition root: creates the store, API server, informers and every control-plane
  * component, registers the nodes, and returns the running cluster. Nothing else wires components.
  */
-import type { Namespace, Service } from 'kubernetes-types/core/v1'
 import { Clock } from './clock'
 import { ApiServer } from './apiserver/apiserver'
 import type { KubeObject } from './apiserver/types'
@@ -10,6 +9,12 @@ import { InformerFactory } from './informers/informer'
 import { EventRecorder } from './events/recorder'
 import { KUBE_DEFAULT_TIMINGS, type Timings } from './timings'
 import type { ComponentContext } from './component'
+import { Scheduler } from './scheduler'
+import { NodeSimulator } from './kubelet'
+import { ReplicaSetController } from './controllers/replicaset'
+import { DeploymentController } from './controllers/deployment'
+import { GarbageCollector } from './controllers/garbagecollector'
+import { NodeLifecycleController, TaintEvictionController } from './controllers/nodelifecycle'
 
 export interface NodeSpec {
   name: string
@@ -52,12 +57,48 @@ export function createCore(options: ClusterOptions = {}): CoreCluster {
   const timings = { ...KUBE_DEFAULT_TIMINGS, ...(options.timings ?? {}) }
   // kube: the API server creates the system namespaces and the `kubernetes` Service at start-up.
   for (const name of ['default', 'kube-node-lease', 'kube-public', 'kube-system']) {
-    api.create<Namespace>({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } } as KubeObject, SYSTEM)
+    api.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } } as KubeObject, SYSTEM)
   }
-  api.create<Service>({
+  api.create({
     apiVersion: 'v1', kind: 'Service',
     metadata: { name: 'kubernetes', namespace: 'default', labels: { component: 'apiserver', provider: 'kubernetes' } },
     spec: { clusterIP: '10.96.0.1', ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }] },
   } as KubeObject, SYSTEM)
   return { clock, api, informers, events, timings }
+}
+
+export interface Cluster extends CoreCluster {
+  scheduler: Scheduler
+  /** The simulated machines: add, kill and restore nodes as the UI's buttons do. */
+  nodes: NodeSimulator
+  controllers: {
+    replicaSet: ReplicaSetController
+    deployment: DeploymentController
+    garbageCollector: GarbageCollector
+    nodeLifecycle: NodeLifecycleController
+    taintEviction: TaintEvictionController
+  }
+}
+
+/**
+ * A running cluster: the control plane (scheduler and controller manager), and one kubelet per node,
+ * each registering its Node as a real kubelet does. Time stands still until the caller advances it.
+ */
+export function createCluster(options: ClusterOptions = {}): Cluster {
+  const core = createCore(options)
+  const controllers = {
+    replicaSet: new ReplicaSetController(core),
+    deployment: new DeploymentController(core),
+    garbageCollector: new GarbageCollector(core),
+    nodeLifecycle: new NodeLifecycleController(core),
+    taintEviction: new TaintEvictionController(core),
+  }
+  const scheduler = new Scheduler(core)
+  const nodes = new NodeSimulator(core)
+  for (const c of Object.values(controllers)) c.start()
+  scheduler.start()
+  nodes.start()
+  for (const spec of options.nodes ?? DEFAULT_NODES) nodes.addNode(spec)
+  core.clock.settle()
+  return { ...core, scheduler, nodes, controllers }
 }

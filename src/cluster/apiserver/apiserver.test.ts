@@ -63,7 +63,7 @@ describe('ApiServer', () => {
 
   it('generateName appends five characters from the name alphabet', () => {
     const { api } = createCore()
-    const p = api.create({ ...pod(''), metadata: { generateName: 'web-' } }, ctx)
+    const p = api.create<KubeObject>({ ...pod(''), metadata: { generateName: 'web-' } }, ctx)
     expect(p.metadata!.name).toMatch(/^web-[bcdfghjklmnpqrstvwxz2456789]{5}$/)
   })
 
@@ -143,7 +143,7 @@ describe('ApiServer', () => {
 
   it('finalizers hold an object until they are removed', () => {
     const { api } = createCore()
-    const d = api.create({ ...deployment(1), metadata: { name: 'd', finalizers: ['example.com/hold'] } }, ctx)
+    const d = api.create<KubeObject>({ ...deployment(1), metadata: { name: 'd', finalizers: ['example.com/hold'] } }, ctx)
     api.delete('Deployment', 'default', 'd', ctx)
     const held = api.get('Deployment', 'default', 'd')
     expect(held.metadata!.deletionTimestamp).toBeDefined()
@@ -196,7 +196,7 @@ describe('ApiServer', () => {
   it('the same seed gives the same uids and names', () => {
     const run = () => {
       const { api } = createCore({ seed: 7 })
-      return api.create({ ...pod(''), metadata: { generateName: 'x-' } }, ctx).metadata
+      return api.create<KubeObject>({ ...pod(''), metadata: { generateName: 'x-' } }, ctx).metadata
     }
     expect(run()).toEqual(run())
   })

@@ -43,7 +43,9 @@ export class EventRecorder {
       }
     }
     // kube: event names are `<object>.<hex of the time in ns>`; a sequence keeps them unique.
-    const name = `${meta.name}.${(this.clock.now() * 1_000_000 + ++this.seq).toString(16)}`
+    // Fix (replicaset/deployment helper): now * 1e6 exceeds 2^53, so adding seq as a float was lost to
+    // rounding and events at the same instant collided (AlreadyExists, silently dropped). BigInt keeps it exact.
+    const name = `${meta.name}.${(BigInt(this.clock.now()) * 1_000_000n + BigInt(++this.seq)).toString(16)}`
     const event: KEvent = {
       apiVersion: 'v1',
       kind: 'Event',

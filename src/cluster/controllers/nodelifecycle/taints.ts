@@ -1,0 +1,39 @@
+/** Taint and toleration matching (kube: v1 Toleration.ToleratesTaint, GetMatchingTolerations). */
+import type { Taint, Toleration } from 'kubernetes-types/core/v1'
+
+// kube: the taints the node lifecycle controller puts on unhealthy nodes.
+export const TAINT_UNREACHABLE = 'node.kubernetes.io/unreachable'
+export const TAINT_NOT_READY = 'node.kubernetes.io/not-ready'
+
+export function tolerates(t: Toleration, taint: Taint): boolean {
+  if (t.effect && t.effect !== taint.effect) return false
+  if (!t.key) return t.operator === 'Exists'
+  if (t.key !== taint.key) return false
+  if (t.operator === 'Exists') return true
+  return (t.value ?? '') === (taint.value ?? '')
+}
+
+/** Whether every taint is tolerated, and the tolerations that do it. */
+export function matchingTolerations(taints: Taint[], tolerations: Toleration[]): { all: boolean; used: Toleration[] } {
+  const used: Toleration[] = []
+  for (const taint of taints) {
+    const match = tolerations.filter((t) => tolerates(t, taint))
+    if (!match.length) return { all: false, used: [] }
+    used.push(...match)
+  }
+  return { all: true, used }
+}
+
+/** kube: getMinTolerationTime — ms, 0 for "now", -1 for "forever". */
+export function minTolerationMs(used: Toleration[]): number {
+  if (!used.length) return 0
+  let min = Infinity
+  for (const t of used) {
+    if (t.tolerationSeconds === undefined || t.tolerationSeconds === null) continue
+    if (t.tolerationSeconds <= 0) return 0
+    min = Math.min(min, t.tolerationSeconds)
+  }
+  return min === Infinity ? -1 : min * 1000
+}
+
+export const noExecute = (taints: Taint[] | undefined): Taint[] => (taints ?? []).filter((t) => t.effect === 'NoExecute')

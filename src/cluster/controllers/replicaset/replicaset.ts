@@ -1,0 +1,257 @@
+/**
+ * The ReplicaSet controller (kube: pkg/controller/replicaset). It keeps `spec.replicas` active
+ * pods for every ReplicaSet: it creates missing pods from the template, deletes surplus ones
+ * (the least valuable first), adopts matching orphans, releases pods whose labels stopped matching
+ * and reports what it sees in the status.
+ */
+import type { ReplicaSet } from 'kubernetes-types/apps/v1'
+import type { Pod } from 'kubernetes-types/core/v1'
+import type { OwnerReference } from 'kubernetes-types/meta/v1'
+import type { ComponentContext } from '../../component'
+import type { KubeObject, RequestContext } from '../../apiserver/types'
+import { isNotFound } from '../../apiserver/types'
+import { fromLabelSelector, matches } from '../../apiserver/labels'
+import { INDEX_OWNER_UID, ownerUidIndex, type Informer } from '../../informers/informer'
+import { WorkQueue, keyOf, splitKey } from '../../informers/workqueue'
+import { INDEX_ORPHANS_BY_NAMESPACE, getControllerOf, newControllerRef, orphansByNamespaceIndex } from '../util/controllerref'
+import { ControllerExpectations } from '../util/expectations'
+import { canonicalJson } from '../util/hash'
+import { isPodActive, msUntilAvailable } from '../util/pods'
+import { podsToDelete } from '../util/ranking'
+import { claimObjects } from '../util/refmanager'
+import { slowStartBatch } from '../util/slowstart'
+import { podFromTemplate } from '../util/template'
+import { calculateReplicaSetStatus, type ManageError } from './status'
+
+export const REPLICASET_CONTROLLER = 'replicaset-controller'
+// kube: replicaset.BurstReplicas — at most this many creates or deletes per sync.
+export const BURST_REPLICAS = 500
+
+export interface ReplicaSetControllerOptions {
+  burstReplicas?: number
+}
+
+export class ReplicaSetController {
+  readonly queue: WorkQueue
+  readonly expectations: ControllerExpectations
+  private readonly rsInformer: Informer<ReplicaSet>
+  private readonly podInformer: Informer<Pod>
+  private readonly burstReplicas: number
+  private readonly ctx: RequestContext = { actor: REPLICASET_CONTROLLER }
+  private started = false
+
+  constructor(private readonly c: ComponentContext, options: ReplicaSetControllerOptions = {}) {
+    this.burstReplicas = options.burstReplicas ?? BURST_REPLICAS
+    this.queue = new WorkQueue(c.clock, REPLICASET_CONTROLLER, (key) => this.reconcile(key))
+    this.expectations = new ControllerExpectations(c.clock)
+    this.rsInformer = c.informers.for<ReplicaSet>('ReplicaSet')
+    this.podInformer = c.informers.for<Pod>('Pod')
+    for (const inf of [this.rsInformer, this.podInformer] as Informer[]) {
+      inf.addIndex(INDEX_OWNER_UID, ownerUidIndex)
+      inf.addIndex(INDEX_ORPHANS_BY_NAMESPACE, orphansByNamespaceIndex)
+    }
+  }
+
+  start(): void {
+    if (this.started) return
+    this.started = true
+    this.rsInformer.addEventHandler({
+      add: (rs) => this.queue.add(keyOf(rs)),
+      update: (_old, rs) => this.queue.add(keyOf(rs)),
+      delete: (rs) => {
+        this.expectations.delete(keyOf(rs))
+        this.queue.add(keyOf(rs))
+      },
+    })
+    this.podInformer.addEventHandler({
+      add: (pod) => this.onPodAdd(pod),
+      update: (old, pod) => this.onPodUpdate(old, pod),
+      delete: (pod) => this.onPodDelete(pod),
+    })
+  }
+
+  // ---- event handlers: map a pod event to the ReplicaSets that care -----------------------------
+
+  private onPodAdd(pod: Pod): void {
+    if (pod.metadata?.deletionTimestamp) return this.onPodDelete(pod)
+    const ref = getControllerOf(pod)
+    if (ref) {
+      const rs = this.resolveControllerRef(pod.metadata?.namespace, ref)
+      if (!rs) return
+      this.expectations.creationObserved(keyOf(rs))
+      this.queue.add(keyOf(rs))
+      return
+    }
+    for (const rs of this.replicaSetsMatching(pod)) this.queue.add(keyOf(rs))
+  }
+
+  private onPodUpdate(old: Pod, pod: Pod): void {
+    if (old.metadata?.resourceVersion === pod.metadata?.resourceVersion) return
+    const labelsChanged = canonicalJson(old.metadata?.labels) !== canonicalJson(pod.metadata?.labels)
+    if (pod.metadata?.deletionTimestamp) {
+      // kube: a pod being deleted is as good as gone for the count; the delete event may be 30 s away.
+      this.onPodDelete(pod)
+      if (labelsChanged) this.onPodDelete(old)
+      return
+    }
+    const ref = getControllerOf(pod)
+    const oldRef = getControllerOf(old)
+    const refChanged = ref?.uid !== oldRef?.uid
+    if (refChanged && oldRef) {
+      const oldRs = this.resolveControllerRef(old.metadata?.namespace, oldRef)
+      if (oldRs) this.queue.add(keyOf(oldRs))
+    }
+    if (ref) {
+      const rs = this.resolveControllerRef(pod.metadata?.namespace, ref)
+      if (rs) this.queue.add(keyOf(rs))
+      return
+    }
+    if (labelsChanged || refChanged) for (const rs of this.replicaSetsMatching(pod)) this.queue.add(keyOf(rs))
+  }
+
+  private onPodDelete(pod: Pod): void {
+    const ref = getControllerOf(pod)
+    if (!ref) return
+    const rs = this.resolveControllerRef(pod.metadata?.namespace, ref)
+    if (!rs) return
+    this.expectations.deletionObserved(keyOf(rs), keyOf(pod))
+    this.queue.add(keyOf(rs))
+  }
+
+  private resolveControllerRef(namespace: string | undefined, ref: OwnerReference): ReplicaSet | undefined {
+    if (ref.kind !== 'ReplicaSet') return undefined
+    const rs = this.rsInformer.get(namespace, ref.name)
+    return rs?.metadata?.uid === ref.uid ? rs : undefined
+  }
+
+  /** kube: GetPodReplicaSets — the ReplicaSets of the pod's namespace whose selector matches it. */
+  private replicaSetsMatching(pod: Pod): ReplicaSet[] {
+    const out: ReplicaSet[] = []
+    for (const rs of this.rsInformer.list(pod.metadata?.namespace ?? '')) {
+      const sel = fromLabelSelector(rs.spec?.selector)
+      if (sel && sel.length > 0 && matches(sel, pod.metadata?.labels)) out.push(rs)
+    }
+    return out
+  }
+
+  // ---- sync -----------------------------------------------------------------------------------
+
+  reconcile(key: string): void {
+    const [namespace, name] = splitKey(key)
+    const rs = this.rsInformer.get(namespace, name)
+    if (!rs) {
+      this.expectations.delete(key)
+      return
+    }
+    const needsSync = this.expectations.satisfied(key)
+    const selector = fromLabelSelector(rs.spec?.selector) ?? []
+    const uid = rs.metadata?.uid ?? ''
+    // kube: only active pods are claimed and counted.
+    const owned = this.podInformer.byIndex(INDEX_OWNER_UID, uid).filter(isPodActive)
+    const orphans = selector.length ? this.podInformer.byIndex(INDEX_ORPHANS_BY_NAMESPACE, namespace ?? '').filter(isPodActive) : []
+    const pods = claimObjects<Pod>({
+      api: this.c.api, ctx: this.ctx, owner: rs as KubeObject,
+      ownerRef: newControllerRef(rs as KubeObject, 'apps/v1', 'ReplicaSet'),
+      selector, owned: owned as KubeObject[], orphans: orphans as KubeObject[],
+      canAdopt: () => this.canAdopt(rs),
+    })
+
+    let manageError: ManageError | undefined
+    if (needsSync && !rs.metadata?.deletionTimestamp) manageError = this.manageReplicas(pods, rs, key)
+
+    const now = this.c.clock.now()
+    const status = calculateReplicaSetStatus(rs, pods, manageError, now, this.c.clock.timestamp())
+    if (canonicalJson(status) !== canonicalJson(rs.status)) {
+      this.c.api.updateStatus({ ...structuredClone(rs), status } as KubeObject, this.ctx)
+    }
+    this.requeueForAvailability(key, rs, pods, now)
+    if (manageError) throw new Error(manageError.message)
+  }
+
+  private canAdopt(rs: ReplicaSet): boolean {
+    const fresh = this.c.api.find<ReplicaSet>('ReplicaSet', rs.metadata?.namespace, rs.metadata?.name ?? '')
+    return !!fresh && fresh.metadata?.uid === rs.metadata?.uid && !fresh.metadata?.deletionTimestamp
+  }
+
+  /** One step toward `spec.replicas`: create or delete up to burstReplicas pods. */
+  private manageReplicas(pods: Pod[], rs: ReplicaSet, key: string): ManageError | undefined {
+    const diff = pods.length - (rs.spec?.replicas ?? 1)
+    if (diff < 0) {
+      const n = Math.min(-diff, this.burstReplicas)
+      this.expectations.expectCreations(key, n)
+      const { successes, error } = slowStartBatch(n, () => this.createPod(rs))
+      if (successes < n) this.expectations.lowerCreations(key, n - successes)
+      return error === undefined ? undefined : { reason: 'FailedCreate', message: messageOf(error) }
+    }
+    if (diff > 0) {
+      const n = Math.min(diff, this.burstReplicas)
+      const victims = podsToDelete(pods, this.relatedPods(rs), n, this.c.clock.now())
+      this.expectations.expectDeletions(key, victims.map(keyOf))
+      let failure: ManageError | undefined
+      for (const pod of victims) {
+        try {
+          this.c.api.delete('Pod', pod.metadata?.namespace, pod.metadata?.name ?? '', this.ctx)
+          this.record(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata?.name}`)
+        } catch (e) {
+          this.expectations.lowerDeletion(key, keyOf(pod))
+          if (isNotFound(e)) continue
+          this.record(rs, 'Warning', 'FailedDelete', `Error deleting: ${messageOf(e)}`)
+          failure ??= { reason: 'FailedDelete', message: messageOf(e) }
+        }
+      }
+      return failure
+    }
+    return undefined
+  }
+
+  private createPod(rs: ReplicaSet): void {
+    const pod = podFromTemplate(rs.spec?.template, rs.metadata?.namespace, rs.metadata?.name ?? '',
+      newControllerRef(rs as KubeObject, 'apps/v1', 'ReplicaSet'))
+    try {
+      const created = this.c.api.create(pod as KubeObject, this.ctx)
+      this.record(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${created.metadata?.name}`)
+    } catch (e) {
+      this.record(rs, 'Warning', 'FailedCreate', `Error creating: ${messageOf(e)}`)
+      throw e
+    }
+  }
+
+  /**
+   * kube: getIndirectlyRelatedPods — the active pods of every ReplicaSet with the same controller
+   * (the Deployment's other revisions), used to spread what survives a scale-down across nodes.
+   */
+  private relatedPods(rs: ReplicaSet): Pod[] {
+    const ctrl = getControllerOf(rs as KubeObject)
+    const siblings = ctrl ? this.rsInformer.byIndex(INDEX_OWNER_UID, ctrl.uid).filter((s) => getControllerOf(s as KubeObject)?.uid === ctrl.uid) : [rs]
+    const out: Pod[] = []
+    for (const s of siblings) {
+      for (const p of this.podInformer.byIndex(INDEX_OWNER_UID, s.metadata?.uid ?? '')) {
+        if (getControllerOf(p)?.uid === s.metadata?.uid && isPodActive(p)) out.push(p)
+      }
+    }
+    return out
+  }
+
+  /**
+   * kube requeues after minReadySeconds when pods are ready but not yet available; we requeue at
+   * the instant the first of them becomes available, so status flips exactly on time.
+   */
+  private requeueForAvailability(key: string, rs: ReplicaSet, pods: Pod[], now: number): void {
+    const minReady = rs.spec?.minReadySeconds ?? 0
+    if (!minReady) return
+    let soonest = Infinity
+    for (const p of pods) {
+      const ms = msUntilAvailable(p, minReady, now)
+      if (ms !== undefined && ms > 0) soonest = Math.min(soonest, ms)
+    }
+    if (soonest !== Infinity) this.queue.addAfter(key, soonest)
+  }
+
+  private record(rs: ReplicaSet, type: 'Normal' | 'Warning', reason: string, message: string): void {
+    this.c.events.record(rs as KubeObject, type, reason, message, { component: REPLICASET_CONTROLLER })
+  }
+}
+
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e)
+}

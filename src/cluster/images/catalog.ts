@@ -1,0 +1,215 @@
+/**
+ * The catalog of simulated images: which tags exist, how big they are, and what their process
+ * does. A well-known repository knows its tags (so `nginx:1.161`, the typo of the Deployment docs,
+ * fails to pull); an unknown repository behaves as a generic long-running server; a name that
+ * clearly cannot exist fails with ErrImagePull.
+ */
+import type { Container } from 'kubernetes-types/core/v1'
+import { stableBetween, stableHex64 } from './digest'
+import { httpdStartup, nginxStartup, POSTGRES_NO_PASSWORD, postgresStartup, redisStartup } from './logs'
+import { piDigits } from './pi'
+import { exitsImmediately, server, type Program } from './program'
+import { familiarName, parseImageReference, type ImageReference } from './reference'
+import { shellProgram } from './shell'
+
+export interface CatalogEntry {
+  /** Familiar name: `nginx`, `registry.k8s.io/pause`. */
+  name: string
+  tagExists(tag: string): boolean
+  /** Approximate compressed size, which containerd reports after a pull. */
+  sizeBytes(tag: string): number
+  /** The process the image starts when the pod gives no command. */
+  entrypoint(tag: string, container: Container): Program
+}
+
+export type ImageLookup =
+  | {
+    found: true
+    ref: ImageReference
+    sizeBytes: number
+    /** `docker.io/library/nginx@sha256:…`, as containerStatuses[].imageID shows it. */
+    imageID: string
+    entry?: CatalogEntry
+  }
+  /** The name cannot be parsed: the kubelet reports InvalidImageName without pulling. */
+  | { found: false; reason: 'InvalidImageName'; message: string }
+  /** The registry answers "no": the pull fails with ErrImagePull. */
+  | { found: false; reason: 'ErrImagePull'; ref: ImageReference; message: string }
+
+/** A tag grammar: named tags, plus `major(.minor(.patch))` within bounds, each with optional suffixes. */
+function tags(spec: { named?: string[]; major: [number, number]; minor?: [number, number]; patch?: [number, number]; suffixes?: string[]; depth?: [number, number] }) {
+  const named = new Set(spec.named ?? [])
+  const suffixes = spec.suffixes ?? []
+  const [minDepth, maxDepth] = spec.depth ?? [1, 3]
+  return (tag: string): boolean => {
+    if (named.has(tag)) return true
+    let base = tag
+    for (const s of suffixes) {
+      if (tag.endsWith(`-${s}`)) { base = tag.slice(0, -s.length - 1); break }
+    }
+    if (named.has(base)) return true
+    const parts = base.split('.')
+    if (parts.length < minDepth || parts.length > maxDepth || !parts.every((p) => /^(0|[1-9]\d*)$/.test(p))) return false
+    const [a, b, c] = parts.map(Number)
+    const within = (v: number | undefined, r: [number, number] | undefined) => v === undefined || !r || (v >= r[0] && v <= r[1])
+    return within(a, spec.major) && within(b, spec.minor) && within(c, spec.patch)
+  }
+}
+
+/** Size from a table of known tags, else a stable figure around `typical`. */
+function sizes(typical: number, known: Record<string, number> = {}) {
+  return (tag: string): number => known[tag] ?? stableBetween(tag, Math.round(typical * 0.85), Math.round(typical * 1.15))
+}
+
+const shellImage = (): Program => exitsImmediately(0)
+
+const ENTRIES: CatalogEntry[] = [
+  {
+    name: 'nginx',
+    tagExists: tags({
+      named: ['latest', 'stable', 'mainline', 'alpine', 'perl', 'alpine-slim', 'alpine-perl', 'bookworm', 'trixie', 'otel'],
+      major: [1, 1], minor: [0, 29], patch: [0, 30], depth: [2, 3],
+      suffixes: ['alpine', 'perl', 'alpine-slim', 'alpine-perl', 'bookworm', 'bullseye', 'trixie', 'otel', 'alpine-otel'],
+    }),
+    sizeBytes: sizes(72_000_000, { '1.14.2': 44_460_800, '1.16.1': 51_030_575, '1.7.9': 39_947_836, alpine: 21_200_000 }),
+    entrypoint: (tag) => server(nginxStartup(tag), [100, 600]),
+  },
+  {
+    name: 'httpd',
+    tagExists: tags({ named: ['latest', 'alpine', 'bookworm', 'trixie'], major: [2, 2], minor: [2, 4], patch: [0, 65], suffixes: ['alpine', 'bookworm', 'trixie'] }),
+    sizeBytes: sizes(58_000_000),
+    entrypoint: () => server(httpdStartup, [100, 1000]),
+  },
+  {
+    name: 'redis',
+    tagExists: tags({ named: ['latest', 'alpine', 'bookworm', 'trixie'], major: [2, 8], minor: [0, 4], patch: [0, 20], suffixes: ['alpine', 'bookworm', 'trixie'] }),
+    sizeBytes: sizes(52_000_000),
+    entrypoint: () => server(redisStartup, [100, 500]),
+  },
+  {
+    name: 'postgres',
+    tagExists: tags({ named: ['latest', 'alpine', 'bookworm', 'trixie'], major: [9, 18], minor: [0, 22], depth: [1, 2], suffixes: ['alpine', 'bookworm', 'trixie'] }),
+    sizeBytes: sizes(160_000_000),
+    // The official image refuses to initialise a database without a password.
+    entrypoint: (_tag, c) => {
+      const env = new Set((c.env ?? []).filter((e) => e.value || e.valueFrom).map((e) => e.name))
+      if (env.has('POSTGRES_PASSWORD') || env.has('POSTGRES_HOST_AUTH_METHOD')) return server(postgresStartup, [200, 1500])
+      return exitsImmediately(1, POSTGRES_NO_PASSWORD)
+    },
+  },
+  {
+    name: 'busybox',
+    tagExists: tags({ named: ['latest', 'stable', 'musl', 'glibc', 'uclibc'], major: [1, 1], minor: [20, 37], patch: [0, 5], depth: [2, 3], suffixes: ['musl', 'glibc', 'uclibc'] }),
+    sizeBytes: sizes(2_160_000, { '1.28': 727_869 }),
+    entrypoint: shellImage,
+  },
+  {
+    name: 'alpine',
+    tagExists: tags({ named: ['latest', 'edge'], major: [3, 3], minor: [1, 22], patch: [0, 12] }),
+    sizeBytes: sizes(3_640_000),
+    entrypoint: shellImage,
+  },
+  {
+    name: 'ubuntu',
+    tagExists: (t) => ['latest', 'rolling', 'devel', 'bionic', 'focal', 'jammy', 'noble', 'plucky', 'questing', '18.04', '20.04', '22.04', '24.04', '25.04', '25.10'].includes(t),
+    sizeBytes: sizes(29_700_000),
+    entrypoint: shellImage,
+  },
+  {
+    name: 'debian',
+    tagExists: tags({ named: ['latest', 'stable', 'bookworm', 'bullseye', 'trixie', 'bookworm-slim', 'bullseye-slim', 'trixie-slim', 'stable-slim'], major: [9, 13], minor: [0, 12], depth: [1, 2], suffixes: ['slim'] }),
+    sizeBytes: sizes(48_000_000),
+    entrypoint: shellImage,
+  },
+  {
+    name: 'perl',
+    tagExists: tags({ named: ['latest', 'slim', 'threaded', 'stable'], major: [5, 5], minor: [8, 42], patch: [0, 5], depth: [2, 3], suffixes: ['slim', 'threaded', 'bookworm', 'slim-bookworm', 'trixie', 'slim-trixie'] }),
+    sizeBytes: sizes(336_000_000, { '5.34.0': 335_984_542 }),
+    entrypoint: shellImage,
+  },
+  {
+    name: 'registry.k8s.io/pause',
+    tagExists: tags({ named: ['latest'], major: [3, 3], minor: [0, 10], depth: [2, 2] }),
+    sizeBytes: sizes(320_368),
+    entrypoint: () => server(() => [], [0, 10]),
+  },
+]
+
+const BY_NAME = new Map(ENTRIES.map((e) => [e.name, e]))
+
+// A name that plainly says it does not exist, as the docs and tutorials use to show ErrImagePull.
+const BOGUS = /(does-?not-?exist|non-?existent|not-?exist|no-?such|bogus|invalid|fake-?image|imaginary|typo)/
+
+const lookups = new Map<string, ImageLookup>()
+
+/** What pulling `image` would find (the answer for a name never changes, so it is cached). */
+export function lookupImage(image: string): ImageLookup {
+  let l = lookups.get(image)
+  if (!l) {
+    l = Object.freeze(resolve(image))
+    if (lookups.size > 10_000) lookups.clear()
+    lookups.set(image, l)
+  }
+  return l
+}
+
+function resolve(image: string): ImageLookup {
+  const parsed = parseImageReference(image)
+  if (!parsed.ok) return { found: false, reason: 'InvalidImageName', message: parsed.error }
+  const ref = parsed.ref
+  const entry = BY_NAME.get(familiarName(ref))
+  const bogusName = BOGUS.test(ref.path)
+  const bogusTag = BOGUS.test(ref.tag) || (entry !== undefined && !ref.digest && !entry.tagExists(ref.tag))
+  if (bogusName) return { found: false, reason: 'ErrImagePull', ref, message: pullError(ref, 'repository') }
+  if (bogusTag) return { found: false, reason: 'ErrImagePull', ref, message: pullError(ref, 'tag') }
+  const sizeBytes = entry ? entry.sizeBytes(ref.tag) : stableBetween(ref.repository, 20_000_000, 120_000_000)
+  const digest = ref.digest ?? `sha256:${stableHex64(ref.normalized)}`
+  return { found: true, ref, sizeBytes, imageID: `${ref.repository}@${digest}`, entry }
+}
+
+/** containerd 2.x's pull errors, as the kubelet's `Failed to pull image` event quotes them. */
+function pullError(ref: ImageReference, missing: 'tag' | 'repository'): string {
+  const name = ref.normalized
+  if (missing === 'tag') {
+    return `rpc error: code = NotFound desc = failed to pull and unpack image "${name}": failed to resolve reference "${name}": ${name}: not found`
+  }
+  return `rpc error: code = Unknown desc = failed to pull and unpack image "${name}": failed to resolve reference "${name}": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed`
+}
+
+const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh'])
+const BUILTINS = new Set(['echo', 'sleep', 'date', 'true', 'false', 'printenv', 'env', 'tail', 'hostname', 'printf', 'exit'])
+
+/** The process a container runs: its command/args interpreted, or the image's entrypoint. */
+export function programFor(container: Container, lookup: Extract<ImageLookup, { found: true }>): Program {
+  const entrypoint = () => lookup.entry?.entrypoint(lookup.ref.tag, container) ?? server(() => [])
+  const argv = [...(container.command ?? []), ...(container.args ?? [])]
+  if (!argv.length) return entrypoint()
+  const bin = argv[0].slice(argv[0].lastIndexOf('/') + 1)
+  if (SHELLS.has(bin)) {
+    const c = argv.indexOf('-c')
+    return c >= 0 && argv[c + 1] !== undefined ? shellProgram(argv[c + 1]) : exitsImmediately(0)
+  }
+  if (bin === 'perl') return perlProgram(argv)
+  if (BUILTINS.has(bin)) return shellProgram(argv.map(shellQuote).join(' '))
+  return entrypoint()
+}
+
+function shellQuote(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`
+}
+
+/** `perl -Mbignum=bpi -wle 'print bpi(2000)'`: computes, prints π, exits 0. */
+function perlProgram(argv: string[]): Program {
+  const m = /bpi\((\d+)\)/.exec(argv.join(' '))
+  if (!m) return exitsImmediately(0)
+  const digits = Number(m[1])
+  return {
+    *steps() {
+      // Math::BigFloat takes a few seconds for 2000 digits; time grows with the square of the digits.
+      yield { kind: 'sleep', ms: Math.round(500 + (digits * digits) / 1600) }
+      yield { kind: 'log', line: piDigits(digits) }
+      yield { kind: 'exit', code: 0 }
+    },
+    stopAfterSigterm: () => 0,
+  }
+}

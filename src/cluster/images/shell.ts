@@ -1,0 +1,384 @@
+/**
+ * A very small POSIX-ish shell, enough for the one-liners the Kubernetes docs put in `command:`:
+ * `echo`, `sleep`, `exit N`, `date`, variables, `$((i+1))`, `while true; do …; done`, `for … in`,
+ * `if … then … fi`, `&&` and `||`. It runs as a generator of steps on the virtual clock.
+ */
+import type { Program, ProgramContext, Step } from './program'
+
+type Part = { text: string; quote: 'none' | 'single' | 'double' }
+type Word = Part[]
+type Op = ';' | '&&' | '||'
+type Token = { word: Word } | { op: Op }
+
+interface ListItem { op: Op; node: Node }
+type List = ListItem[]
+type Node =
+  | { t: 'simple'; words: Word[] }
+  | { t: 'while'; until: boolean; cond: List; body: List }
+  | { t: 'for'; name: string; items: Word[]; body: List }
+  | { t: 'if'; cond: List; then: List; else?: List }
+
+// A loop whose body takes no time would spin forever at one instant; real shells print
+// thousands of lines a second, this one 100.
+const MIN_LOOP_ITERATION_MS = 10
+
+export function shellProgram(script: string): Program {
+  return {
+    *steps(ctx) {
+      const state: State = { ctx, vars: new Map(Object.entries(ctx.env)), exit: undefined, status: 0 }
+      let list: List
+      try {
+        list = parse(tokenize(script))
+      } catch (e) {
+        yield { kind: 'log', line: `sh: syntax error: ${(e as Error).message}` }
+        yield { kind: 'exit', code: 2 }
+        return
+      }
+      const status = yield* runList(list, state)
+      yield { kind: 'exit', code: state.exit ?? status }
+    },
+    // kube: a shell as PID 1 has no SIGTERM handler, so `kubectl delete` waits the whole grace period.
+    stopAfterSigterm: () => undefined,
+  }
+}
+
+// ---- tokenizer ------------------------------------------------------------------------------
+
+function tokenize(src: string): Token[] {
+  const out: Token[] = []
+  let i = 0
+  let word: Word | undefined
+  const push = (text: string, quote: Part['quote']) => (word ??= []).push({ text, quote })
+  const endWord = () => {
+    if (word) out.push({ word })
+    word = undefined
+  }
+  while (i < src.length) {
+    const c = src[i]
+    if (c === ' ' || c === '\t') { endWord(); i++; continue }
+    if (c === '\n' || c === ';') { endWord(); out.push({ op: ';' }); i++; continue }
+    if (c === '&' || c === '|') {
+      endWord()
+      const two = src.slice(i, i + 2)
+      if (two === '&&' || two === '||') { out.push({ op: two }); i += 2 } else { out.push({ op: ';' }); i++ }
+      continue
+    }
+    if (c === '#' && !word) { while (i < src.length && src[i] !== '\n') i++; continue }
+    if (c === "'") {
+      const end = src.indexOf("'", i + 1)
+      if (end < 0) throw new Error('unterminated quoted string')
+      push(src.slice(i + 1, end), 'single')
+      i = end + 1
+      continue
+    }
+    if (c === '"') {
+      let j = i + 1
+      let text = ''
+      while (j < src.length && src[j] !== '"') {
+        if (src[j] === '\\' && j + 1 < src.length) { text += src[j + 1]; j += 2; continue }
+        if (src[j] === '$' && src[j + 1] === '(') {
+          const end = matchParen(src, j + 1)
+          text += src.slice(j, end + 1)
+          j = end + 1
+          continue
+        }
+        text += src[j++]
+      }
+      if (j >= src.length) throw new Error('unterminated quoted string')
+      push(text, 'double')
+      i = j + 1
+      continue
+    }
+    if (c === '\\' && i + 1 < src.length) { push(src[i + 1], 'single'); i += 2; continue }
+    if (c === '$' && src[i + 1] === '(') {
+      const end = matchParen(src, i + 1)
+      push(src.slice(i, end + 1), 'none')
+      i = end + 1
+      continue
+    }
+    let j = i
+    while (j < src.length && !' \t\n;&|\'"\\'.includes(src[j]) && !(src[j] === '$' && src[j + 1] === '(' && j > i)) j++
+    push(src.slice(i, j), 'none')
+    i = j
+  }
+  endWord()
+  return out
+}
+
+function matchParen(src: string, open: number): number {
+  let depth = 0
+  for (let k = open; k < src.length; k++) {
+    if (src[k] === '(') depth++
+    else if (src[k] === ')' && --depth === 0) return k
+  }
+  throw new Error("unexpected end of file (expecting ')')")
+}
+
+// ---- parser ---------------------------------------------------------------------------------
+
+function parse(tokens: Token[]): List {
+  let pos = 0
+  const keyword = (t: Token | undefined): string | undefined =>
+    t && 'word' in t && t.word.length === 1 && t.word[0].quote === 'none' ? t.word[0].text : undefined
+  const skipSeparators = () => { while (pos < tokens.length && 'op' in tokens[pos] && (tokens[pos] as { op: Op }).op === ';') pos++ }
+  const expect = (kw: string) => {
+    skipSeparators()
+    if (keyword(tokens[pos]) !== kw) throw new Error(`expecting "${kw}"`)
+    pos++
+  }
+
+  function list(...terminators: string[]): List {
+    const items: List = []
+    let op: Op = ';'
+    for (;;) {
+      skipSeparators()
+      const kw = keyword(tokens[pos])
+      if (pos >= tokens.length || (kw && terminators.includes(kw))) return items
+      items.push({ op, node: command() })
+      const t = tokens[pos]
+      op = t && 'op' in t ? t.op : ';'
+      if (t && 'op' in t) pos++
+    }
+  }
+
+  function command(): Node {
+    const kw = keyword(tokens[pos])
+    if (kw === 'while' || kw === 'until') {
+      pos++
+      const cond = list('do')
+      expect('do')
+      const body = list('done')
+      expect('done')
+      return { t: 'while', until: kw === 'until', cond, body }
+    }
+    if (kw === 'for') {
+      pos++
+      const name = keyword(tokens[pos++]) ?? ''
+      const items: Word[] = []
+      if (keyword(tokens[pos]) === 'in') {
+        pos++
+        while (pos < tokens.length && 'word' in tokens[pos]) items.push((tokens[pos++] as { word: Word }).word)
+      }
+      expect('do')
+      const body = list('done')
+      expect('done')
+      return { t: 'for', name, items, body }
+    }
+    if (kw === 'if') {
+      pos++
+      const cond = list('then')
+      expect('then')
+      const then = list('else', 'fi')
+      let otherwise: List | undefined
+      if (keyword(tokens[pos]) === 'else') { pos++; otherwise = list('fi') }
+      expect('fi')
+      return { t: 'if', cond, then, else: otherwise }
+    }
+    const words: Word[] = []
+    while (pos < tokens.length && 'word' in tokens[pos]) words.push((tokens[pos++] as { word: Word }).word)
+    return { t: 'simple', words }
+  }
+
+  const result = list()
+  if (pos < tokens.length) throw new Error('unexpected token')
+  return result
+}
+
+// ---- interpreter ----------------------------------------------------------------------------
+
+interface State {
+  ctx: ProgramContext
+  vars: Map<string, string>
+  exit: number | undefined
+  status: number
+}
+
+type Run = Generator<Step, number, undefined>
+
+function* runList(list: List, s: State): Run {
+  let status = s.status
+  for (const { op, node } of list) {
+    if (s.exit !== undefined) return s.exit
+    if (op === '&&' && status !== 0) continue
+    if (op === '||' && status === 0) continue
+    status = yield* runNode(node, s)
+    s.status = status
+  }
+  return status
+}
+
+function* runNode(node: Node, s: State): Run {
+  switch (node.t) {
+    case 'simple':
+      return yield* runSimple(node.words.map((w) => expand(w, s)), s)
+    case 'while': {
+      let status = 0
+      for (;;) {
+        const c = yield* runList(node.cond, s)
+        if (s.exit !== undefined || (c === 0) === node.until) return status
+        const before = s.ctx.now()
+        status = yield* runList(node.body, s)
+        if (s.exit !== undefined) return status
+        if (s.ctx.now() === before) yield { kind: 'sleep', ms: MIN_LOOP_ITERATION_MS }
+      }
+    }
+    case 'for': {
+      let status = 0
+      const items = node.items.flatMap((w) => expand(w, s).split(/\s+/).filter(Boolean))
+      for (const item of items) {
+        s.vars.set(node.name, item)
+        status = yield* runList(node.body, s)
+        if (s.exit !== undefined) return status
+      }
+      return status
+    }
+    case 'if': {
+      const c = yield* runList(node.cond, s)
+      if (c === 0) return yield* runList(node.then, s)
+      return node.else ? yield* runList(node.else, s) : 0
+    }
+  }
+}
+
+// busybox applets that succeed silently here; networking ones come with the network simulation.
+const QUIET_APPLETS = new Set(['cd', 'touch', 'mkdir', 'rm', 'cp', 'mv', 'ls', 'cat', 'export', 'trap', 'test', '[', 'chmod', 'wait', 'set'])
+
+function* runSimple(words: string[], s: State): Run {
+  while (words.length && /^[A-Za-z_]\w*=/.test(words[0])) {
+    const w = words.shift()!
+    const eq = w.indexOf('=')
+    s.vars.set(w.slice(0, eq), w.slice(eq + 1))
+  }
+  if (!words.length) return 0
+  const [cmd, ...args] = words
+  switch (cmd) {
+    case 'echo': {
+      const noNewline = args[0] === '-n'
+      const text = (noNewline || args[0] === '-e' ? args.slice(1) : args).join(' ')
+      for (const line of text.split('\n')) yield { kind: 'log', line }
+      return 0
+    }
+    case 'printf': {
+      const text = (args[0] ?? '').replace(/\\n/g, '\n').replace(/%s/g, () => args[1] ?? '')
+      for (const line of text.split('\n').filter((l, i, a) => l || i < a.length - 1)) yield { kind: 'log', line }
+      return 0
+    }
+    case 'sleep': {
+      const ms = parseSleep(args[0])
+      if (ms === undefined) {
+        yield { kind: 'log', line: `sleep: invalid number '${args[0] ?? ''}'` }
+        return 1
+      }
+      yield { kind: 'sleep', ms }
+      return 0
+    }
+    case 'tail':
+      if (args.includes('-f')) yield { kind: 'sleep', ms: Infinity }
+      return 0
+    case 'exit':
+      s.exit = args[0] === undefined ? s.status : Number.parseInt(args[0], 10) & 0xff
+      return s.exit
+    case 'true': case ':':
+      return 0
+    case 'false':
+      return 1
+    case 'date':
+      yield { kind: 'log', line: formatDate(s.ctx.now()) }
+      return 0
+    case 'hostname':
+      yield { kind: 'log', line: s.ctx.hostname }
+      return 0
+    case 'env': case 'printenv':
+      for (const [k, v] of s.vars) yield { kind: 'log', line: `${k}=${v}` }
+      return 0
+    default:
+      if (QUIET_APPLETS.has(cmd)) return 0
+      yield { kind: 'log', line: `sh: ${cmd}: not found` }
+      return 127
+  }
+}
+
+function parseSleep(arg: string | undefined): number | undefined {
+  if (arg === 'infinity') return Infinity
+  const m = /^(\d+(?:\.\d+)?)([smhd]?)$/.exec(arg ?? '')
+  if (!m) return undefined
+  const unit = { '': 1, s: 1, m: 60, h: 3600, d: 86400 }[m[2] as '' | 's' | 'm' | 'h' | 'd']
+  return Math.round(Number(m[1]) * unit * 1000)
+}
+
+function expand(word: Word, s: State): string {
+  return word.map((p) => (p.quote === 'single' ? p.text : expandText(p.text, s))).join('')
+}
+
+function expandText(text: string, s: State): string {
+  let out = ''
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] !== '$') { out += text[i]; continue }
+    if (text.startsWith('$((', i)) {
+      const end = text.indexOf('))', i)
+      out += String(arith(text.slice(i + 3, end), s))
+      i = end + 1
+    } else if (text[i + 1] === '(') {
+      const end = matchParen(text, i + 1)
+      out += substitute(text.slice(i + 2, end).trim(), s)
+      i = end
+    } else if (text[i + 1] === '{') {
+      const end = text.indexOf('}', i)
+      out += s.vars.get(text.slice(i + 2, end)) ?? ''
+      i = end
+    } else {
+      const m = /^(\?|[A-Za-z_]\w*)/.exec(text.slice(i + 1))
+      if (!m) { out += '$'; continue }
+      out += m[1] === '?' ? String(s.status) : s.vars.get(m[1]) ?? ''
+      i += m[1].length
+    }
+  }
+  return out
+}
+
+/** `$(…)` for the commands scripts print most: the date and the hostname. */
+function substitute(cmd: string, s: State): string {
+  if (cmd === 'date' || cmd.startsWith('date ')) return formatDate(s.ctx.now())
+  if (cmd === 'hostname') return s.ctx.hostname
+  return ''
+}
+
+/** Integer arithmetic of `$((…))`: + - * / % and parentheses over numbers and variables. */
+function arith(expr: string, s: State): number {
+  const tokens = expr.match(/\d+|[A-Za-z_]\w*|[-+*/%()]/g) ?? []
+  let pos = 0
+  const value = (): number => {
+    const t = tokens[pos++]
+    if (t === '(') { const v = sum(); pos++; return v }
+    if (t === '-') return -value()
+    if (t !== undefined && /^\d/.test(t)) return Number(t)
+    return Number.parseInt(s.vars.get(t ?? '') ?? '0', 10) || 0
+  }
+  const product = (): number => {
+    let v = value()
+    while (tokens[pos] === '*' || tokens[pos] === '/' || tokens[pos] === '%') {
+      const op = tokens[pos++]
+      const r = value()
+      v = op === '*' ? v * r : r === 0 ? 0 : op === '/' ? Math.trunc(v / r) : v % r
+    }
+    return v
+  }
+  const sum = (): number => {
+    let v = product()
+    while (tokens[pos] === '+' || tokens[pos] === '-') v = tokens[pos++] === '+' ? v + product() : v - product()
+    return v
+  }
+  return sum()
+}
+
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+
+/** The default output of `date` in a UTC container: `Thu Jan  1 09:00:00 UTC 2026`. */
+export function formatDate(ms: number): string {
+  const d = new Date(ms)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  const day = String(d.getUTCDate()).padStart(2, ' ')
+  const time = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`
+  return `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${day} ${time} UTC ${d.getUTCFullYear()}`
+}

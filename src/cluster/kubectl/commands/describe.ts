@@ -1,0 +1,86 @@
+/**
+ * kubectl describe KIND [NAME_PREFIX]: a name that matches no object exactly describes every object
+ * whose name starts with it, as kubectl does (`describe pod nginx` finds `nginx-7c5d...`).
+ */
+import type { KubeObject } from '../../apiserver/types'
+import { ApiError } from '../../apiserver/types'
+import { describeNode } from '../describe/node'
+import { describePod } from '../describe/pod'
+import { describeService } from '../describe/service'
+import { describeDeployment, describeReplicaSet } from '../describe/workloads'
+import { formatError } from '../errors'
+import { parseFlags, str, bool, type FlagSpec } from '../flags'
+import { CommandError } from '../host'
+import { byNamespaceAndName, resolveResource } from '../resources'
+import { namespaceOf, type CommandContext } from '../context'
+import type { Api } from '../../apiserver/types'
+import { DescribeWriter } from '../describe/writer'
+import { eventsFor, writeAnnotations, writeEvents, writeLabels } from '../describe/common'
+import { rfc1123z } from '../duration'
+
+const FLAGS: FlagSpec[] = [
+  { name: 'selector', short: 'l', type: 'string' },
+  { name: 'all-namespaces', short: 'A', type: 'bool' },
+  { name: 'show-events', type: 'bool' },
+]
+
+type Describer = (api: Api, obj: never, now: number) => string
+
+const DESCRIBERS: Record<string, Describer> = {
+  Pod: describePod,
+  Node: describeNode,
+  Deployment: describeDeployment,
+  ReplicaSet: describeReplicaSet,
+  Service: describeService,
+}
+
+/** Kinds without a dedicated describer get the generic header and their events. */
+function describeGeneric(api: Api, obj: KubeObject, now: number): string {
+  const w = new DescribeWriter()
+  w.line(0, `Name:\t${obj.metadata?.name}`)
+  if (obj.metadata?.namespace) w.line(0, `Namespace:\t${obj.metadata.namespace}`)
+  writeLabels(w, 0, 'Labels', obj.metadata?.labels)
+  writeAnnotations(w, 0, obj.metadata?.annotations)
+  w.line(0, `API Version:\t${obj.apiVersion}`)
+  w.line(0, `Kind:\t${obj.kind}`)
+  w.line(0, `CreationTimestamp:\t${rfc1123z(obj.metadata?.creationTimestamp)}`)
+  writeEvents(w, eventsFor(api, obj), now)
+  return w.toString()
+}
+
+export function describe(ctx: CommandContext, words: string[]): void {
+  const { flags, args } = parseFlags('describe', words, FLAGS)
+  if (!args.length) {
+    throw new CommandError('You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.')
+  }
+  const api = ctx.host.api
+  const namespace = namespaceOf(ctx, flags.namespace)
+  const targets: { type: string; name?: string }[] = args[0].includes('/')
+    ? args.map((a) => ({ type: a.slice(0, a.indexOf('/')), name: a.slice(a.indexOf('/') + 1) }))
+    : args.length > 1 ? args.slice(1).map((name) => ({ type: args[0], name })) : [{ type: args[0] }]
+  const pages: string[] = []
+  const now = ctx.host.clock.now()
+  for (const t of targets) {
+    const info = resolveResource(api, t.type)
+    const ns = info.namespaced && !bool(flags['all-namespaces']) ? namespace : undefined
+    let objects: KubeObject[]
+    if (t.name) {
+      const exact = api.find<KubeObject>(info.kind, info.namespaced ? namespace : undefined, t.name)
+      objects = exact ? [exact] : api.list<KubeObject>(info.kind, { namespace: ns })
+        .filter((o) => (o.metadata?.name ?? '').startsWith(t.name!)).sort(byNamespaceAndName)
+      if (!objects.length) {
+        ctx.out.err(formatError(ApiError.notFound(info, t.name)))
+        continue
+      }
+    } else {
+      objects = api.list<KubeObject>(info.kind, { namespace: ns, labelSelector: str(flags.selector) }).sort(byNamespaceAndName)
+      if (!objects.length) {
+        ctx.out.note(info.namespaced && !bool(flags['all-namespaces']) ? `No resources found in ${namespace} namespace.` : 'No resources found')
+        continue
+      }
+    }
+    const fn = DESCRIBERS[info.kind] ?? describeGeneric
+    for (const o of objects) pages.push(fn(api, o as never, now))
+  }
+  if (pages.length) ctx.out.out(pages.join('\n\n'))
+}

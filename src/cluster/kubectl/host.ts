@@ -1,0 +1,70 @@
+/**
+ * What kubectl needs from a cluster: the API, the clock (ages are relative to virtual now) and,
+ * for the headless runner's `node kill`, the node simulator. Nothing else is reachable.
+ */
+import type { Api } from '../apiserver/types'
+import type { Clock } from '../clock'
+
+export interface NodeControl {
+  kill(name: string): void
+  restore(name: string): void
+}
+
+export interface KubectlHost {
+  api: Api
+  clock: Clock
+  nodes?: NodeControl
+}
+
+export interface KubectlOptions {
+  /** Text for `-f -`. */
+  stdin?: string
+  /** Reads a manifest named by `-f PATH`; throws when the file does not exist. */
+  readFile?: (path: string) => string
+  /** Namespace of the current context (kube default: `default`). */
+  namespace?: string
+  /**
+   * kubectl delete waits (--wait=true) until the objects are gone; here that means stepping the
+   * virtual clock. Hosts that drive time themselves (the UI) may turn it off.
+   */
+  waitForDeletion?: boolean
+}
+
+export interface KubectlResult {
+  stdout: string
+  stderr: string
+  exitCode: number
+}
+
+/** Collects a command's output; commands write lines as real kubectl does. */
+export class Output {
+  stdout = ''
+  stderr = ''
+  exitCode = 0
+
+  out(text: string): void {
+    this.stdout += text.endsWith('\n') ? text : text + '\n'
+  }
+
+  err(text: string, exitCode = 1): void {
+    this.stderr += text.endsWith('\n') ? text : text + '\n'
+    if (exitCode) this.exitCode = exitCode
+  }
+
+  /** A message on stderr that is not a failure (`No resources found ...`, warnings). */
+  note(text: string): void {
+    this.err(text, 0)
+  }
+
+  result(): KubectlResult {
+    return { stdout: this.stdout, stderr: this.stderr, exitCode: this.exitCode }
+  }
+}
+
+/** A failure that ends the command: printed to stderr as is (`error: ...`). */
+export class CommandError extends Error {
+  constructor(message: string, readonly exitCode = 1) {
+    super(message)
+    this.name = 'CommandError'
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * Reading manifests for `apply -f`, `create -f`, `delete -f`: multi-document YAML (`---`), JSON and
+ * KYAML flow style, `kind: List` expanded into its items. Each document is parsed on its own, as
+ * kubectl's YAML reader does, so one broken document does not hide the others and a syntax error
+ * names the line within its document.
+ */
+import { load } from 'js-yaml'
+import type { KubeObject } from '../apiserver/types'
+import { CommandError, type KubectlOptions } from './host'
+
+export interface Manifest {
+  object: KubeObject
+  /** The file name as given on the command line (`STDIN` for `-f -`). */
+  source: string
+}
+
+export interface ManifestSet {
+  manifests: Manifest[]
+  errors: string[]
+}
+
+const SEPARATOR = /^---(?:\s.*)?$/
+
+function splitDocuments(text: string): string[] {
+  const docs: string[] = []
+  let current: string[] = []
+  for (const line of text.split(/\r?\n/)) {
+    if (SEPARATOR.test(line)) {
+      docs.push(current.join('\n'))
+      current = []
+    } else {
+      current.push(line)
+    }
+  }
+  docs.push(current.join('\n'))
+  return docs
+}
+
+function isBlank(doc: string): boolean {
+  return doc.split('\n').every((l) => /^\s*(#.*)?$/.test(l) || l.trim() === '...')
+}
+
+export function parseManifests(text: string, source: string): ManifestSet {
+  const manifests: Manifest[] = []
+  const errors: string[] = []
+  for (const doc of splitDocuments(text)) {
+    if (isBlank(doc)) continue
+    let value: unknown
+    try {
+      value = load(doc)
+    } catch (e) {
+      const ex = e as { reason?: string; mark?: { line: number }; message?: string }
+      const line = (ex.mark?.line ?? 0) + 1
+      // kube: sigs.k8s.io/yaml wraps go-yaml's `yaml: line N: reason`.
+      errors.push(`error: error parsing ${source}: error converting YAML to JSON: yaml: line ${line}: ${ex.reason ?? ex.message}`)
+      continue
+    }
+    if (value === null || value === undefined) continue
+    if (typeof value !== 'object' || Array.isArray(value)) {
+      errors.push(`error: error parsing ${source}: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${Array.isArray(value) ? 'array' : typeof value} into Go value of type map[string]interface {}`)
+      continue
+    }
+    const obj = value as KubeObject
+    if (!obj.kind || !obj.apiVersion) {
+      const missing = !obj.kind ? 'Kind' : 'apiVersion'
+      errors.push(`error: unable to decode "${source}": Object '${missing}' is missing in '${JSON.stringify(obj)}'`)
+      continue
+    }
+    const items = (obj as { items?: unknown }).items
+    if (obj.kind === 'List' && Array.isArray(items)) {
+      for (const item of items as KubeObject[]) manifests.push({ object: item, source })
+      continue
+    }
+    manifests.push({ object: obj, source })
+  }
+  return { manifests, errors }
+}
+
+/** Reads every `-f` argument (files or `-` for stdin). */
+export function readManifests(files: string[], opts: KubectlOptions): ManifestSet {
+  const all: ManifestSet = { manifests: [], errors: [] }
+  for (const file of files) {
+    let text: string
+    if (file === '-') {
+      text = opts.stdin ?? ''
+    } else {
+      if (!opts.readFile) throw new CommandError(`error: the path "${file}" does not exist`)
+      try {
+        text = opts.readFile(file)
+      } catch {
+        throw new CommandError(`error: the path "${file}" does not exist`)
+      }
+    }
+    const set = parseManifests(text, file === '-' ? 'STDIN' : file)
+    all.manifests.push(...set.manifests)
+    all.errors.push(...set.errors)
+  }
+  if (all.manifests.length === 0 && all.errors.length === 0) {
+    throw new CommandError('error: no objects passed to apply')
+  }
+  return all
+}

@@ -1,0 +1,30 @@
+/** Which table each kind prints with; kinds without one get kubectl's default NAME/AGE table. */
+import type { KubeObject } from '../../../apiserver/types'
+import { since } from '../../duration'
+import { eventColumns, leaseColumns, namespaceColumns, serviceColumns } from './core'
+import { nodeColumns } from './node'
+import { podColumns } from './pod'
+import type { Columns } from './types'
+import { deploymentColumns, replicaSetColumns } from './workloads'
+
+export type { Columns } from './types'
+
+const defaultColumns: Columns = {
+  headers: ['NAME', 'AGE'],
+  row: (o, now) => [o.metadata?.name ?? '', since(o.metadata?.creationTimestamp, now)],
+}
+
+const BY_KIND: Record<string, Columns<never>> = {
+  Pod: podColumns,
+  Node: nodeColumns,
+  Deployment: deploymentColumns,
+  ReplicaSet: replicaSetColumns,
+  Service: serviceColumns,
+  Namespace: namespaceColumns,
+  Event: eventColumns,
+  Lease: leaseColumns,
+}
+
+export function columnsFor(kind: string): Columns<KubeObject> {
+  return (BY_KIND[kind] as unknown as Columns<KubeObject>) ?? defaultColumns
+}
