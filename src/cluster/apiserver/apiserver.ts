@@ -165,7 +165,9 @@ export class ApiServer implements Api {
     if (!isObject(patched)) throw new ApiError(400, 'BadRequest', 'patch result is not an object')
     const obj = patched as T
     obj.metadata = { ...(obj.metadata ?? {}), resourceVersion: current.metadata!.resourceVersion }
-    return this.write(obj, ctx, options.subresource === 'status' ? 'status' : 'patch')
+    // The merge built new objects along the patched paths and shares the rest with the stored,
+    // immutable object, so the result is ours without another copy.
+    return this.write(obj, ctx, options.subresource === 'status' ? 'status' : 'patch', true)
   }
 
   delete<T extends KubeObject>(
@@ -187,7 +189,7 @@ export class ApiServer implements Api {
     if (finalizers.length === 0 && grace === 0) return this.remove(def, current, ctx)
 
     // Graceful or finalized deletion: mark the object; the kubelet or the finalizers' owners finish it.
-    const next = plainCopy(current) as KubeObject
+    const next = { ...current, metadata: { ...current.metadata } } as KubeObject
     const m = next.metadata as Writable<ObjectMeta>
     const already = m.deletionTimestamp !== undefined
     if (!already || (grace < (m.deletionGracePeriodSeconds ?? Infinity))) {
@@ -209,24 +211,30 @@ export class ApiServer implements Api {
     if (pod.metadata?.deletionTimestamp) {
       throw new ApiError(409, 'Conflict', `Operation cannot be fulfilled on pods/binding "${podName}": pod ${podName} is being deleted, cannot be assigned to a host`)
     }
-    const next = plainCopy(pod) as Writable<Pod>
-    next.spec!.nodeName = nodeName
-    const conditions = (next.status!.conditions ?? []).filter((c) => c.type !== 'PodScheduled')
+    const conditions = (pod.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled')
     conditions.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null as unknown as string, lastTransitionTime: this.clock.timestamp() })
-    next.status!.conditions = conditions
+    const next: Writable<Pod> = {
+      ...pod, metadata: { ...pod.metadata }, spec: { ...pod.spec!, nodeName }, status: { ...pod.status, conditions },
+    }
     this.commit(def, next as KubeObject, pod as KubeObject, ctx, 'bind')
   }
 
   // ---- internals -----------------------------------------------------------------------------
 
-  private write<T extends KubeObject>(input: T, ctx: RequestContext, verb: 'update' | 'patch' | 'status'): T {
+  private write<T extends KubeObject>(input: T, ctx: RequestContext, verb: 'update' | 'patch' | 'status', owned = false): T {
     const def = this.defForObject(input)
     const meta0 = input.metadata ?? {}
     const current = this.get<T>(def.info.kind, meta0.namespace, meta0.name ?? '')
     if (meta0.resourceVersion && meta0.resourceVersion !== current.metadata!.resourceVersion) {
       throw ApiError.conflict(def.info, meta0.name!)
     }
-    const obj = this.prepareInput(input, def)
+    if (verb === 'status') {
+      // Only status changes through the status subresource; the rest is the stored object's.
+      const status = owned ? input.status : plainCopy(input.status)
+      const merged = { ...current, metadata: { ...current.metadata }, status } as KubeObject
+      return this.commit(def, merged, current, ctx, 'status') as T
+    }
+    const obj = owned ? this.checkInput(input, def) : this.prepareInput(input, def)
     const meta = obj.metadata as Writable<ObjectMeta>
     const cur = current.metadata!
     // Identity and server-owned fields come from the stored object.
@@ -235,14 +243,7 @@ export class ApiServer implements Api {
       deletionTimestamp: cur.deletionTimestamp, deletionGracePeriodSeconds: cur.deletionGracePeriodSeconds,
       generation: cur.generation, resourceVersion: cur.resourceVersion,
     })
-    if (verb === 'status') {
-      // Only status changes through the status subresource.
-      const status = obj.status
-      const merged = plainCopy(current) as KubeObject
-      merged.status = status
-      return this.commit(def, merged, current, ctx, 'status') as T
-    }
-    if (def.info.hasStatus && def.info.kind !== 'Event' && def.info.kind !== 'Lease') obj.status = plainCopy(current.status)
+    if (def.info.hasStatus && def.info.kind !== 'Event' && def.info.kind !== 'Lease') obj.status = current.status
     if (cur.deletionTimestamp && (meta.finalizers?.length ?? 0) > (cur.finalizers?.length ?? 0)) {
       const added = (meta.finalizers ?? []).filter((f) => !(cur.finalizers ?? []).includes(f))
       if (added.length) throw new ApiError(422, 'Invalid', `${def.info.kind} "${cur.name}" is invalid: metadata.finalizers: Forbidden: no new finalizers can be added if the object is being deleted, found new finalizers []string{${added.map((f) => JSON.stringify(f)).join(', ')}}`)
@@ -276,8 +277,7 @@ export class ApiServer implements Api {
 
   private remove<T extends KubeObject>(def: KindDef, current: T, ctx: RequestContext): T {
     const rev = this.store.nextRevision()
-    const last = plainCopy(current) as KubeObject
-    (last.metadata as Writable<ObjectMeta>).resourceVersion = String(rev)
+    const last = { ...current, metadata: { ...current.metadata, resourceVersion: String(rev) } } as KubeObject
     const stored = this.seal(last)
     this.record(rev, ctx, 'delete', def, stored)
     this.store.remove(def.info.kind, stored, current)
@@ -338,7 +338,10 @@ export class ApiServer implements Api {
 
   /** A private, unfrozen copy of the caller's object with shape errors reported as field errors. */
   private prepareInput(input: KubeObject, def: KindDef): KubeObject {
-    const obj = plainCopy(input)
+    return this.checkInput(plainCopy(input), def)
+  }
+
+  private checkInput(obj: KubeObject, def: KindDef): KubeObject {
     const causes: StatusCause[] = []
     if (obj.metadata !== undefined && !isObject(obj.metadata)) causes.push(typeError('metadata', obj.metadata, 'object'))
     else {

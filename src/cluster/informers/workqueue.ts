@@ -12,46 +12,69 @@ export type Reconcile = (key: string) => void
 const BASE_DELAY_MS = 5
 const MAX_DELAY_MS = 1_000_000
 
+/**
+ * The coalescing window of controllers whose sync reads every child (a ReplicaSet's pods, a
+ * Deployment's ReplicaSets): a real controller's sync takes milliseconds, during which new events
+ * for the key merge into one queued item. Syncs here take no virtual time, so the window is explicit.
+ */
+export const CONTROLLER_SYNC_INTERVAL_MS = 50
+
 export class WorkQueue {
   private queue: string[] = []
   private head = 0
   private queued = new Set<string>()
   private failures = new Map<string, number>()
-  private delayed = new Map<string, TimerId>()
+  private delayed = new Map<string, { id: TimerId; at: number }>()
   private scheduled = false
   private running = false
   /** Keys whose last reconcile threw something other than a conflict, with the error. */
   readonly errors = new Map<string, string>()
 
+  private lastRun = new Map<string, number>()
+
+  /**
+   * `minIntervalMs`: a key synced at t is not synced again before t + minIntervalMs; the events in
+   * between coalesce into one sync. A real controller gets this from the time a sync takes while
+   * the queue dedupes the key; here syncs take no virtual time, so it is explicit. It keeps a
+   * controller whose sync reads all its children (a ReplicaSet's pods) from doing so per event.
+   */
   constructor(
     private readonly clock: Clock,
     readonly name: string,
     private readonly reconcile: Reconcile,
+    private readonly options: { minIntervalMs?: number } = {},
   ) {}
 
   add(key: string): void {
     if (this.queued.has(key)) return
+    const min = this.options.minIntervalMs
+    if (min) {
+      const last = this.lastRun.get(key)
+      const wait = last === undefined ? 0 : last + min - this.clock.now()
+      if (wait > 0) return this.addAfter(key, wait)
+    }
     this.queued.add(key)
     this.queue.push(key)
     this.kick()
   }
 
-  /** Queues the key after `ms` of virtual time; an earlier pending delay for it is kept. */
+  /**
+   * Queues the key after `ms` of virtual time. As client-go's delaying queue, a key waiting already
+   * keeps the sooner of its two times.
+   */
   addAfter(key: string, ms: number): void {
     if (ms <= 0) return this.add(key)
-    if (this.delayed.has(key)) return
+    const at = this.clock.now() + ms
+    const pending = this.delayed.get(key)
+    if (pending) {
+      if (pending.at <= at) return
+      this.clock.cancel(pending.id)
+    }
     const id = this.clock.schedule(ms, () => {
       this.delayed.delete(key)
       this.add(key)
     }, `${this.name}: requeue ${key}`)
-    this.delayed.set(key, id)
-  }
-
-  /** Replaces any pending delay for the key with `ms` (for "check again at exactly this time"). */
-  addAfterReplacing(key: string, ms: number): void {
-    this.clock.cancel(this.delayed.get(key))
-    this.delayed.delete(key)
-    this.addAfter(key, ms)
+    this.delayed.set(key, { id, at })
   }
 
   addRateLimited(key: string): void {
@@ -91,7 +114,16 @@ export class WorkQueue {
     }
   }
 
+  private pruneLastRun(): void {
+    const horizon = this.clock.now() - (this.options.minIntervalMs ?? 0)
+    for (const [k, t] of this.lastRun) if (t < horizon) this.lastRun.delete(k)
+  }
+
   private process(key: string): void {
+    if (this.options.minIntervalMs) {
+      this.lastRun.set(key, this.clock.now())
+      if (this.lastRun.size > 10_000) this.pruneLastRun()
+    }
     try {
       this.reconcile(key)
       this.forget(key)

@@ -27,8 +27,9 @@ function defaultContainer(c: Container): void {
   c.terminationMessagePolicy ??= 'File'
   c.resources ??= {}
   // kube: requests default to limits when only limits are given.
-  if (c.resources.limits) {
-    c.resources.requests = { ...c.resources.limits, ...(c.resources.requests ?? {}) }
+  const { limits, requests } = c.resources
+  if (limits && Object.keys(limits).some((k) => requests?.[k] === undefined)) {
+    c.resources.requests = { ...limits, ...(requests ?? {}) }
   }
   for (const p of c.ports ?? []) p.protocol ??= 'TCP'
 }

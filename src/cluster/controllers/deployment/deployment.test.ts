@@ -1,3 +1,4 @@
+import { CONTROLLER_SYNC_INTERVAL_MS } from '../../informers/workqueue'
 import { describe, it, expect } from 'vitest'
 import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1'
 import type { Event, Pod } from 'kubernetes-types/core/v1'
@@ -69,7 +70,7 @@ describe('DeploymentController', () => {
   it('reports status and the Available and Progressing conditions with their real reasons and messages', () => {
     const c = testCluster({ readyAfterMs: 2000 })
     c.api.create(nginxDeployment(), user)
-    c.clock.settle()
+    c.clock.advance(4 * CONTROLLER_SYNC_INTERVAL_MS)
     const rsName = replicaSets(c)[0].metadata!.name
     let d = getD(c)
     expect(d.status).toMatchObject({ observedGeneration: 1, replicas: 3, updatedReplicas: 3, unavailableReplicas: 3 })
@@ -117,7 +118,7 @@ describe('DeploymentController', () => {
     c.clock.advance(2000)
     const victim = activePods(c)[0].metadata!.name!
     c.api.delete('Pod', 'default', victim, user)
-    c.clock.settle()
+    c.clock.advance(4 * CONTROLLER_SYNC_INTERVAL_MS)
     expect(activePods(c)).toHaveLength(3)
     expect(activePods(c).map((p) => p.metadata!.name)).not.toContain(victim)
   })
@@ -160,15 +161,17 @@ describe('DeploymentController', () => {
     expect(d.metadata!.annotations!['deployment.kubernetes.io/revision']).toBe('2')
     expect(d.status).toMatchObject({ replicas: 4, updatedReplicas: 4, availableReplicas: 4, observedGeneration: 2 })
     expect(d.status!.conditions!.find((x) => x.type === 'Progressing')!.message).toBe(`ReplicaSet "${newRs.metadata!.name}" has successfully progressed.`)
-    // Both surge pods turn ready at the same instant, so the old ReplicaSet drops 3 → 1 in one step.
+    // With surge 1 and unavailable 1, each step moves one pod: up the new set, down the old one.
     const n = newRs.metadata!.name
     expect(messages(c, 'ScalingReplicaSet')).toEqual([
       `Scaled up replica set ${oldRs} from 0 to 4`,
       `Scaled up replica set ${n} from 0 to 1`,
       `Scaled down replica set ${oldRs} from 4 to 3`,
       `Scaled up replica set ${n} from 1 to 2`,
-      `Scaled down replica set ${oldRs} from 3 to 1`,
-      `Scaled up replica set ${n} from 2 to 4`,
+      `Scaled down replica set ${oldRs} from 3 to 2`,
+      `Scaled up replica set ${n} from 2 to 3`,
+      `Scaled down replica set ${oldRs} from 2 to 1`,
+      `Scaled up replica set ${n} from 3 to 4`,
       `Scaled down replica set ${oldRs} from 1 to 0`,
     ])
   })
@@ -225,12 +228,12 @@ describe('DeploymentController', () => {
     c.clock.advance(2000)
     // New pods never become ready: the rollout stalls with both ReplicaSets holding pods.
     c.api.patch('Deployment', 'default', 'nginx-deployment', { spec: { template: { spec: { containers: [{ name: 'nginx', image: 'nginx:broken', ports: [{ containerPort: 80 }], readinessProbe: { exec: { command: ['false'] } } }] } } } }, user)
-    c.clock.settle()
+    c.clock.advance(4 * CONTROLLER_SYNC_INTERVAL_MS)
     const sizes = () => replicaSets(c).map((r) => r.spec!.replicas).sort((a, b) => a! - b!)
     // surge 3, unavailable 2: old 10 → 8, new 5 (13 total).
     expect(sizes()).toEqual([5, 8])
     c.api.patch('Deployment', 'default', 'nginx-deployment', { spec: { replicas: 20 } }, user)
-    c.clock.settle()
+    c.clock.advance(4 * CONTROLLER_SYNC_INTERVAL_MS)
     // 25 allowed (20 + 5 surge): 12 more split 8:5 of 13 → +7 (old) and +5 (new).
     expect(sizes()).toEqual([10, 15])
   })

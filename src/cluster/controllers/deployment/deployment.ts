@@ -11,7 +11,7 @@ import type { ComponentContext } from '../../component'
 import type { KubeObject, RequestContext } from '../../apiserver/types'
 import { fromLabelSelector, matches } from '../../apiserver/labels'
 import { INDEX_OWNER_UID, ownerUidIndex, type Informer } from '../../informers/informer'
-import { WorkQueue, keyOf, splitKey } from '../../informers/workqueue'
+import { CONTROLLER_SYNC_INTERVAL_MS, WorkQueue, keyOf, splitKey } from '../../informers/workqueue'
 import { INDEX_ORPHANS_BY_NAMESPACE, getControllerOf, newControllerRef, orphansByNamespaceIndex } from '../util/controllerref'
 import { canonicalJson } from '../util/hash'
 import { claimObjects } from '../util/refmanager'
@@ -30,7 +30,9 @@ export class DeploymentController {
   private started = false
 
   constructor(private readonly c: ComponentContext) {
-    this.queue = new WorkQueue(c.clock, DEPLOYMENT_CONTROLLER, (key) => this.reconcile(key))
+    this.queue = new WorkQueue(c.clock, DEPLOYMENT_CONTROLLER, (key) => this.reconcile(key), {
+      minIntervalMs: CONTROLLER_SYNC_INTERVAL_MS,
+    })
     this.dInformer = c.informers.for<Deployment>('Deployment')
     this.rsInformer = c.informers.for<ReplicaSet>('ReplicaSet')
     this.podInformer = c.informers.for<Pod>('Pod')

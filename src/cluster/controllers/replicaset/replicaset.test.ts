@@ -1,3 +1,4 @@
+import { CONTROLLER_SYNC_INTERVAL_MS } from '../../informers/workqueue'
 import { describe, it, expect } from 'vitest'
 import type { ReplicaSet } from 'kubernetes-types/apps/v1'
 import type { Event, Pod } from 'kubernetes-types/core/v1'
@@ -31,7 +32,7 @@ describe('ReplicaSetController', () => {
   it('creates the missing pods as <rs>-<5 chars>, labelled from the template and controlled by the ReplicaSet', () => {
     const c = testCluster()
     const rs = c.api.create(frontend(), user)
-    c.clock.settle()
+    c.clock.advance(4 * CONTROLLER_SYNC_INTERVAL_MS)
     const pods = activePods(c)
     expect(pods).toHaveLength(3)
     for (const p of pods) {
@@ -50,7 +51,7 @@ describe('ReplicaSetController', () => {
   it('reports replicas, fullyLabeledReplicas, readyReplicas, availableReplicas and observedGeneration', () => {
     const c = testCluster({ readyAfterMs: 2000 })
     c.api.create(frontend(), user)
-    c.clock.settle()
+    c.clock.advance(4 * CONTROLLER_SYNC_INTERVAL_MS)
     expect(getRs(c).status).toEqual({ replicas: 3, fullyLabeledReplicas: 3, observedGeneration: 1 })
     c.clock.advance(2000)
     expect(getRs(c).status).toEqual({ replicas: 3, fullyLabeledReplicas: 3, readyReplicas: 3, availableReplicas: 3, observedGeneration: 1 })
@@ -76,7 +77,7 @@ describe('ReplicaSetController', () => {
     c.clock.advance(1000)
     const victim = activePods(c)[0]
     c.api.delete('Pod', 'default', victim.metadata!.name!, user)
-    c.clock.settle()
+    c.clock.advance(4 * CONTROLLER_SYNC_INTERVAL_MS)
     expect(activePods(c)).toHaveLength(3)
     expect(c.api.find<Pod>('Pod', 'default', victim.metadata!.name!)?.metadata?.deletionTimestamp).toBeDefined()
   })
@@ -87,9 +88,9 @@ describe('ReplicaSetController', () => {
     c.clock.advance(1000)
     const [sick] = activePods(c)
     setReady(c, c.api.get<Pod>('Pod', 'default', sick.metadata!.name!), false)
-    c.clock.settle()
+    c.clock.advance(4 * CONTROLLER_SYNC_INTERVAL_MS)
     c.api.patch('ReplicaSet', 'default', 'frontend', { spec: { replicas: 3 } }, user)
-    c.clock.settle()
+    c.clock.advance(4 * CONTROLLER_SYNC_INTERVAL_MS)
     expect(events(c, 'SuccessfulDelete')).toEqual([`Deleted pod: ${sick.metadata!.name}`])
     expect(activePods(c).map((p) => p.metadata!.name)).not.toContain(sick.metadata!.name)
   })
@@ -101,7 +102,7 @@ describe('ReplicaSetController', () => {
       spec: { containers: [{ name: 'hello1', image: 'gcr.io/google-samples/hello-app:2.0' }] },
     } as KubeObject, user)
     const rs = c.api.create(frontend(), user)
-    c.clock.settle()
+    c.clock.advance(4 * CONTROLLER_SYNC_INTERVAL_MS)
     const pods = activePods(c)
     expect(pods).toHaveLength(3)
     expect(c.api.get<Pod>('Pod', 'default', 'pod1').metadata!.ownerReferences?.[0].uid).toBe(rs.metadata!.uid)
@@ -111,10 +112,10 @@ describe('ReplicaSetController', () => {
   it('releases a pod whose labels no longer match and makes a new one in its place', () => {
     const c = testCluster()
     c.api.create(frontend(), user)
-    c.clock.settle()
+    c.clock.advance(4 * CONTROLLER_SYNC_INTERVAL_MS)
     const [p] = activePods(c)
     c.api.patch('Pod', 'default', p.metadata!.name!, { metadata: { labels: { tier: 'debug' } } }, user)
-    c.clock.settle()
+    c.clock.advance(4 * CONTROLLER_SYNC_INTERVAL_MS)
     expect(c.api.get<Pod>('Pod', 'default', p.metadata!.name!).metadata!.ownerReferences).toBeUndefined()
     expect(activePods(c).filter((x) => x.metadata!.labels?.tier === 'frontend')).toHaveLength(3)
   })
@@ -122,7 +123,7 @@ describe('ReplicaSetController', () => {
   it('creates at most burstReplicas (500) pods per sync and converges to 600', () => {
     const c = testCluster({})
     c.api.create(frontend(600), user)
-    c.clock.settle()
+    c.clock.advance(4 * CONTROLLER_SYNC_INTERVAL_MS)
     expect(activePods(c)).toHaveLength(600)
     const creates = c.api.writes().filter((w) => w.kind === 'Pod' && w.verb === 'create').map((w) => w.revision)
     // The status write between the two batches shows the first sync stopped at 500.
@@ -136,7 +137,7 @@ describe('ReplicaSetController', () => {
     c.clock.advance(5000)
     const before = c.api.revision()
     c.rs.queue.add('default/frontend')
-    c.clock.settle()
+    c.clock.advance(4 * CONTROLLER_SYNC_INTERVAL_MS)
     expect(c.api.revision()).toBe(before)
   })
 })

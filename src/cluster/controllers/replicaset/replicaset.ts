@@ -12,7 +12,7 @@ import type { KubeObject, RequestContext } from '../../apiserver/types'
 import { isNotFound } from '../../apiserver/types'
 import { fromLabelSelector, matches } from '../../apiserver/labels'
 import { INDEX_OWNER_UID, ownerUidIndex, type Informer } from '../../informers/informer'
-import { WorkQueue, keyOf, splitKey } from '../../informers/workqueue'
+import { CONTROLLER_SYNC_INTERVAL_MS, WorkQueue, keyOf, splitKey } from '../../informers/workqueue'
 import { INDEX_ORPHANS_BY_NAMESPACE, getControllerOf, newControllerRef, orphansByNamespaceIndex } from '../util/controllerref'
 import { ControllerExpectations } from '../util/expectations'
 import { canonicalJson } from '../util/hash'
@@ -42,7 +42,9 @@ export class ReplicaSetController {
 
   constructor(private readonly c: ComponentContext, options: ReplicaSetControllerOptions = {}) {
     this.burstReplicas = options.burstReplicas ?? BURST_REPLICAS
-    this.queue = new WorkQueue(c.clock, REPLICASET_CONTROLLER, (key) => this.reconcile(key))
+    this.queue = new WorkQueue(c.clock, REPLICASET_CONTROLLER, (key) => this.reconcile(key), {
+      minIntervalMs: CONTROLLER_SYNC_INTERVAL_MS,
+    })
     this.expectations = new ControllerExpectations(c.clock)
     this.rsInformer = c.informers.for<ReplicaSet>('ReplicaSet')
     this.podInformer = c.informers.for<Pod>('Pod')

@@ -1,0 +1,45 @@
+/**
+ * The UI end of the protocol: starts the cluster worker, feeds its messages to the mirror and
+ * turns each Command into a promise that settles with the worker's reply.
+ */
+import type { Command, CommandResult, WorkerMessage } from '../../protocol/messages'
+import { useCluster } from '../state/clusterStore'
+
+type DistributiveOmit<T, K extends keyof never> = T extends unknown ? Omit<T, K> : never
+export type CommandInput = DistributiveOmit<Command, 'id'>
+
+let worker: Worker | undefined
+let nextId = 1
+const pending = new Map<number, { resolve: (r: CommandResult) => void; reject: (e: Error) => void }>()
+
+export function startWorker(): void {
+  if (worker) return
+  worker = new Worker(new URL('../../worker.ts', import.meta.url), { type: 'module', name: 'terrarium-cluster' })
+  worker.onmessage = (ev: MessageEvent<WorkerMessage>) => {
+    const msg = ev.data
+    if (msg.type === 'reply') {
+      const p = pending.get(msg.id)
+      pending.delete(msg.id)
+      if (!p) return
+      if (msg.ok) p.resolve(msg.result)
+      else p.reject(new Error(msg.error))
+      return
+    }
+    useCluster.getState().received(msg)
+  }
+  worker.onerror = (ev) => {
+    ev.preventDefault()
+    for (const p of pending.values()) p.reject(new Error('The cluster stopped unexpectedly; reload the page.'))
+    pending.clear()
+  }
+}
+
+/** Sends one command; rejects with the worker's message when it fails. */
+export function send(input: CommandInput): Promise<CommandResult> {
+  if (!worker) return Promise.reject(new Error('The cluster is not running yet.'))
+  const id = nextId++
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject })
+    worker!.postMessage({ ...input, id } as Command)
+  })
+}

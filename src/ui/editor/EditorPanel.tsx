@@ -1,0 +1,59 @@
+/**
+ * The YAML tab: the editor (Monaco, loaded on first use), the Apply button, and the outcome of the
+ * last apply. kubectl parses the whole text before it writes anything, so a typo changes nothing.
+ */
+import { lazy, Suspense, useCallback, useState } from 'react'
+import { send } from '../bridge/worker-client'
+import { useUi } from '../state/uiStore'
+import { ApplyOutcomeView } from './ApplyOutcome'
+import type { Problem } from './YamlEditor'
+
+const YamlEditor = lazy(() => import('./YamlEditor'))
+
+export function EditorPanel() {
+  const applying = useUi((s) => s.applying)
+  const [problems, setProblems] = useState<Problem[]>([])
+
+  const apply = useCallback(async () => {
+    const ui = useUi.getState()
+    if (ui.applying) return
+    // kubectl (in the worker) is the judge; the editor's own findings are shown beside its verdict.
+    const problemLines = problems.map((p) => `Line ${p.line}: ${p.message}`)
+    ui.applyStarted()
+    try {
+      const result = await send({ type: 'apply', text: ui.editorText })
+      if (result.kind === 'kubectl') {
+        const { stdout, stderr, exitCode } = result.result
+        const ok = exitCode === 0
+        const text = [stdout.trim(), stderr.trim()].filter(Boolean).join('\n') || (ok ? 'Applied.' : `kubectl exited with ${exitCode}`)
+        ui.applyFinished({ ok, partial: !ok && stdout.trim() !== '', text, problems: ok ? undefined : problemLines })
+      } else {
+        ui.applyFinished({ ok: true, text: result.message })
+      }
+    } catch (e) {
+      ui.applyFinished({ ok: false, text: (e as Error).message })
+    }
+  }, [problems])
+
+  return (
+    <div className="editor-panel">
+      <div className="editor-frame nokey nowheel">
+        <Suspense fallback={<p className="muted">Loading the editor…</p>}>
+          <YamlEditor onProblems={setProblems} onApply={() => void apply()} />
+        </Suspense>
+      </div>
+      <div className="editor-bar">
+        <button type="button" className="btn btn-primary" onClick={() => void apply()} disabled={applying}>
+          {applying ? 'Applying…' : 'Apply'}
+        </button>
+        <span className="muted small">kubectl apply -f - · Ctrl+Enter</span>
+        {problems.length > 0 && (
+          <span className="badge badge-warn">
+            {problems.length} YAML problem{problems.length === 1 ? '' : 's'}
+          </span>
+        )}
+      </div>
+      <ApplyOutcomeView />
+    </div>
+  )
+}

@@ -1,0 +1,64 @@
+import { Handle, Position } from '@xyflow/react'
+import type { Node as KNode, Pod } from 'kubernetes-types/core/v1'
+import { useCluster, useObject } from '../state/clusterStore'
+import { useUi } from '../state/uiStore'
+import { formatCpu, formatMemory, nodeReady, nodeRoles, parseQuantity, podRequests } from '../model/nodeStatus'
+import { PodGrid } from './PodGrid'
+import { NodePowerButton } from './NodePowerButton'
+import { UsageBar } from './UsageBar'
+import type { BoxProps } from './boxProps'
+
+const STATUS_ICON = { Ready: '✓', NotReady: '✕', Unknown: '?' }
+
+/** A Kubernetes node as a region: name, readiness, requested resources, its pods inside. */
+export function NodeRegion({ data }: BoxProps) {
+  const node = useObject<KNode>(data.uid)
+  const name = node?.metadata?.name ?? ''
+  const cpu = useCluster((s) => sumRequests(s.podsByNode[name], s.objects, 'cpu'))
+  const memory = useCluster((s) => sumRequests(s.podsByNode[name], s.objects, 'memory'))
+  const poweredOff = useUi((s) => !!s.killedNodes[name])
+  if (!node) return null
+  const ready = nodeReady(node)
+  const alloc = node.status?.allocatable ?? {}
+  const cpuCap = parseQuantity(alloc.cpu)
+  const memCap = parseQuantity(alloc.memory)
+  const unschedulable = node.spec?.unschedulable
+  return (
+    <div className={`region region-${ready.toLowerCase()}${poweredOff ? ' is-off' : ''}`}>
+      <Handle type="target" position={Position.Top} />
+      <div className="region-head">
+        <div>
+          <div className="box-kind">Node · {nodeRoles(node)}</div>
+          <div className="region-name">{name}</div>
+        </div>
+        <span className={`status-pill status-${ready.toLowerCase()}`} aria-label={`Status ${ready}`}>
+          <span aria-hidden>{STATUS_ICON[ready]}</span> {ready}
+        </span>
+      </div>
+      {poweredOff && (
+        <div className="region-note" role="note">
+          {ready === 'Ready'
+            ? 'Powered off. The kubelet stopped reporting; the control plane will notice soon.'
+            : 'Powered off. Pods here are evicted after their 300 s toleration.'}
+        </div>
+      )}
+      {unschedulable && <div className="region-note">Cordoned: no new pods</div>}
+      <div className="region-usage">
+        <UsageBar label="CPU requested" used={cpu} total={cpuCap} text={`${formatCpu(cpu)} / ${formatCpu(cpuCap)}`} />
+        <UsageBar label="Memory requested" used={memory} total={memCap} text={`${formatMemory(memory)} / ${formatMemory(memCap)}`} />
+      </div>
+      <PodGrid nodeName={name} empty="No pods" />
+      <NodePowerButton name={name} poweredOff={poweredOff} />
+    </div>
+  )
+}
+
+function sumRequests(ids: string[] | undefined, objects: Map<string, unknown>, res: 'cpu' | 'memory'): number {
+  let total = 0
+  for (const uid of ids ?? []) {
+    const pod = objects.get(uid) as Pod | undefined
+    if (!pod || pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') continue
+    total += podRequests(pod)[res]
+  }
+  return total
+}

@@ -1,0 +1,152 @@
+/**
+ * The shape of the graph, apart from live status: which boxes exist, where they sit and what links
+ * them. Built from a compact string key so the graph re-lays itself out only when the structure
+ * changes (an object appears, disappears, or a pod moves node), never on a status update.
+ */
+import type { KubeObject } from '../../cluster/apiserver/types'
+import type { Mirror } from '../state/mirror'
+
+export interface Box {
+  id: string
+  type: 'deployment' | 'replicaset' | 'service' | 'k8sNode' | 'unscheduled'
+  uid: string
+  label: string
+  x: number
+  y: number
+}
+
+export interface Link {
+  id: string
+  source: string
+  target: string
+  label: string
+  kind: 'owns' | 'runs' | 'selects'
+}
+
+export const COL_W = 250
+export const REGION_W = 250
+export const REGION_GAP = 24
+const UNSCHEDULED_W = 220
+const ROW_OWNERS = 0
+const ROW_RS = 130
+const ROW_NODES = 300
+
+const controllerOf = (o: KubeObject | undefined): string | undefined =>
+  o?.metadata?.ownerReferences?.find((r) => r.controller)?.uid
+
+const nameOf = (o: KubeObject | undefined): string => o?.metadata?.name ?? ''
+
+/** A string that changes exactly when the graph's structure does. */
+export function structureKey(s: Mirror): string {
+  const parts: string[] = []
+  for (const kind of ['Deployment', 'ReplicaSet', 'Service', 'Node']) {
+    parts.push(kind)
+    for (const uid of s.ids[kind] ?? []) parts.push(`${uid}:${controllerOf(s.objects.get(uid)) ?? ''}`)
+  }
+  parts.push('Pods')
+  for (const [node, pods] of Object.entries(s.podsByNode)) {
+    const owners = new Map<string, number>()
+    for (const uid of pods) {
+      const owner = controllerOf(s.objects.get(uid))
+      if (owner) owners.set(owner, (owners.get(owner) ?? 0) + 1)
+    }
+    for (const [owner, n] of owners) parts.push(`${owner}>${node}=${n}`)
+  }
+  parts.push('Svc')
+  for (const uid of s.ids.Service ?? []) {
+    const svc = s.objects.get(uid)
+    const sel = (svc?.spec as { selector?: Record<string, string> } | undefined)?.selector
+    if (!sel || !Object.keys(sel).length) continue
+    for (const [node, pods] of Object.entries(s.podsByNode)) {
+      const n = pods.filter((p) => matches(sel, s.objects.get(p))).length
+      if (n) parts.push(`${uid}>${node}=${n}`)
+    }
+  }
+  return parts.join('|')
+}
+
+function matches(sel: Record<string, string>, pod: KubeObject | undefined): boolean {
+  const labels = pod?.metadata?.labels ?? {}
+  return Object.entries(sel).every(([k, v]) => labels[k] === v)
+}
+
+export const regionId = (nodeName: string): string => (nodeName ? `node:${nodeName}` : 'unscheduled')
+
+/** Lays out the boxes and links for the current structure (see structureKey). */
+export function buildStructure(s: Mirror): { boxes: Box[]; links: Link[] } {
+  const boxes: Box[] = []
+  const links: Link[] = []
+  const get = (uid: string) => s.objects.get(uid)
+  const rsByOwner = new Map<string, string[]>()
+  const loneRs: string[] = []
+  for (const uid of s.ids.ReplicaSet ?? []) {
+    const owner = controllerOf(get(uid))
+    if (owner && get(owner)) rsByOwner.set(owner, [...(rsByOwner.get(owner) ?? []), uid])
+    else loneRs.push(uid)
+  }
+  // Column 0 of the RS row is the Unscheduled area: pods wait there between their creator and a node.
+  let col = 0
+  const X0 = UNSCHEDULED_W + REGION_GAP
+  const placeRs = (uid: string, c: number) =>
+    boxes.push({ id: uid, type: 'replicaset', uid, label: `ReplicaSet ${nameOf(get(uid))}`, x: X0 + c * COL_W, y: ROW_RS })
+  for (const uid of s.ids.Deployment ?? []) {
+    const rss = rsByOwner.get(uid) ?? []
+    const width = Math.max(1, rss.length)
+    boxes.push({ id: uid, type: 'deployment', uid, label: `Deployment ${nameOf(get(uid))}`, x: X0 + (col + (width - 1) / 2) * COL_W, y: ROW_OWNERS })
+    rss.forEach((rs, i) => {
+      placeRs(rs, col + i)
+      links.push({ id: `${uid}>${rs}`, source: uid, target: rs, kind: 'owns', label: `Deployment ${nameOf(get(uid))} owns ReplicaSet ${nameOf(get(rs))}` })
+    })
+    col += width
+  }
+  for (const rs of loneRs) placeRs(rs, col++)
+  for (const uid of s.ids.Service ?? []) {
+    boxes.push({ id: uid, type: 'service', uid, label: `Service ${nameOf(get(uid))}`, x: X0 + col++ * COL_W, y: ROW_OWNERS })
+  }
+
+  const nodeNames = (s.ids.Node ?? []).map((uid) => nameOf(get(uid)))
+  nodeNames.forEach((name, i) => {
+    const uid = s.byName.get(`Node//${name}`) ?? ''
+    boxes.push({ id: regionId(name), type: 'k8sNode', uid, label: `Node ${name}`, x: i * (REGION_W + REGION_GAP), y: ROW_NODES })
+  })
+  boxes.push({ id: 'unscheduled', type: 'unscheduled', uid: '', label: 'Unscheduled pods', x: 0, y: ROW_RS })
+
+  const known = new Set(boxes.map((b) => b.id))
+  for (const [node, pods] of Object.entries(s.podsByNode)) {
+    const target = regionId(node)
+    if (!known.has(target)) continue
+    const owners = new Map<string, number>()
+    for (const p of pods) {
+      const owner = controllerOf(get(p))
+      if (owner && known.has(owner)) owners.set(owner, (owners.get(owner) ?? 0) + 1)
+    }
+    const where = node ? `on node ${node}` : 'waiting to be scheduled'
+    for (const [owner, n] of owners) {
+      links.push({
+        id: `${owner}>${target}`, source: owner, target, kind: 'runs',
+        label: `ReplicaSet ${nameOf(get(owner))} has ${n} pod${n === 1 ? '' : 's'} ${where}`,
+      })
+    }
+    for (const svcUid of s.ids.Service ?? []) {
+      const sel = (get(svcUid)?.spec as { selector?: Record<string, string> } | undefined)?.selector
+      if (!sel || !Object.keys(sel).length) continue
+      const n = pods.filter((p) => matches(sel, get(p))).length
+      if (n) {
+        links.push({
+          id: `${svcUid}>${target}`, source: svcUid, target, kind: 'selects',
+          label: `Service ${nameOf(get(svcUid))} selects ${n} pod${n === 1 ? '' : 's'} ${where}`,
+        })
+      }
+    }
+  }
+  return { boxes, links }
+}
+
+let cached: { key: string; value: ReturnType<typeof buildStructure> } | undefined
+
+/** A store selector: the same structure object for as long as the structure key is unchanged. */
+export function selectStructure(s: Mirror): ReturnType<typeof buildStructure> {
+  const key = structureKey(s)
+  if (cached?.key !== key) cached = { key, value: buildStructure(s) }
+  return cached.value
+}

@@ -1,0 +1,44 @@
+/**
+ * The mirror of the cluster as React reads it. Written only by the worker bridge; components select
+ * one object (`useObject(uid)`) or one id list (`useIds('Deployment')`) with small selectors.
+ */
+import { create } from 'zustand'
+import type { KubeObject } from '../../cluster/apiserver/types'
+import type { ClockState, WorkerMessage } from '../../protocol/messages'
+import { applyChanges, emptyMirror, nameKey, type Mirror } from './mirror'
+
+interface ClusterState extends Mirror {
+  connected: boolean
+  revision: number
+  clock: ClockState
+  received: (msg: WorkerMessage) => void
+}
+
+const NO_IDS: string[] = []
+
+export const useCluster = create<ClusterState>((set) => ({
+  ...emptyMirror(),
+  connected: false,
+  revision: 0,
+  clock: { now: 0, paused: false, speed: 1 },
+  received: (msg) =>
+    set((s) => {
+      if (msg.type === 'hello') {
+        return { ...applyChanges(emptyMirror(), msg.objects, [], []), connected: true, revision: msg.revision, clock: msg.clock }
+      }
+      if (msg.type === 'diff') {
+        return { ...applyChanges(s, msg.added, msg.updated, msg.removed), revision: msg.revision, clock: msg.clock }
+      }
+      return s
+    }),
+}))
+
+export const useObject = <T extends KubeObject = KubeObject>(uid: string | undefined): T | undefined =>
+  useCluster((s) => (uid ? (s.objects.get(uid) as T | undefined) : undefined))
+
+export const useIds = (kind: string): string[] => useCluster((s) => s.ids[kind] ?? NO_IDS)
+
+export const usePodIdsOn = (nodeName: string): string[] => useCluster((s) => s.podsByNode[nodeName] ?? NO_IDS)
+
+export const useUidByName = (kind: string, namespace: string | undefined, name: string): string | undefined =>
+  useCluster((s) => s.byName.get(nameKey(kind, namespace, name)))

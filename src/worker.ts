@@ -1,0 +1,249 @@
+/**
+ * The Web Worker host: the only file that touches the Worker global.
+ *
+ * It owns one simulated cluster, runs its virtual clock against wall time at the chosen speed,
+ * streams object changes to the UI as at most one coalesced `diff` per frame, and answers every
+ * Command with exactly one `reply`. A failing command never takes the worker down.
+ */
+import { createCluster } from './cluster/cluster'
+import { runKubectl } from './cluster/kubectl/index'
+import type { KubeObject, WatchEvent } from './cluster/apiserver/types'
+import {
+  PROTOCOL_VERSION,
+  type ClockState,
+  type Command,
+  type CommandResult,
+  type ObjectRef,
+  type WorkerMessage,
+} from './protocol/messages'
+
+type Cluster = ReturnType<typeof createCluster>
+
+const FRAME_MS = 16
+/** When nothing changed but time moved, the clock display needs no more than this. */
+const CLOCK_ONLY_INTERVAL_MS = 100
+/** After a stall (tab in background), don't try to catch up more than this much wall time. */
+const MAX_WALL_STEP_MS = 250
+const MIN_SPEED = 0.5
+const MAX_SPEED = 100
+
+/** Coalesces watch events between two flushes: one entry per uid, in first-seen order. */
+export class DiffBuffer {
+  private entries = new Map<string, { op: 'added' | 'updated' | 'removed'; object: KubeObject }>()
+
+  push(event: WatchEvent): void {
+    const uid = event.object.metadata?.uid
+    if (!uid) return
+    const prev = this.entries.get(uid)
+    if (event.type === 'ADDED') {
+      this.entries.set(uid, { op: prev?.op === 'removed' ? 'updated' : 'added', object: event.object })
+    } else if (event.type === 'MODIFIED') {
+      this.entries.set(uid, { op: prev?.op === 'added' ? 'added' : 'updated', object: event.object })
+    } else if (prev?.op === 'added') {
+      // Born and gone within one frame: the UI never needs to know.
+      this.entries.delete(uid)
+    } else {
+      this.entries.set(uid, { op: 'removed', object: event.object })
+    }
+  }
+
+  get size(): number {
+    return this.entries.size
+  }
+
+  drain(): { added: KubeObject[]; updated: KubeObject[]; removed: ObjectRef[] } {
+    const added: KubeObject[] = []
+    const updated: KubeObject[] = []
+    const removed: ObjectRef[] = []
+    for (const [uid, { op, object }] of this.entries) {
+      if (op === 'added') added.push(object)
+      else if (op === 'updated') updated.push(object)
+      else removed.push({ kind: object.kind ?? '', namespace: object.metadata?.namespace, name: object.metadata?.name ?? '', uid })
+    }
+    this.entries.clear()
+    return { added, updated, removed }
+  }
+}
+
+class Host {
+  private cluster: Cluster
+  private buffer = new DiffBuffer()
+  private paused = false
+  private speed = 1
+  private carry = 0
+  private lastWall = performance.now()
+  private lastSent = 0
+  private lastClockSent = 0
+  private clockDirty = true
+  private flushTimer: ReturnType<typeof setTimeout> | undefined
+
+  constructor(private readonly post: (msg: WorkerMessage) => void) {
+    this.cluster = createCluster({ seed: 1 })
+    this.cluster.api.watch('*', (e) => this.buffer.push(e))
+    this.settle()
+    this.buffer.drain()
+    this.post({
+      type: 'hello',
+      protocol: PROTOCOL_VERSION,
+      revision: this.cluster.api.revision(),
+      objects: this.allObjects(),
+      clock: this.clockState(),
+    })
+    this.lastSent = performance.now()
+    this.tick()
+  }
+
+  handle(cmd: Command): void {
+    try {
+      const result = this.run(cmd)
+      this.settle()
+      this.flushSoon()
+      this.post({ type: 'reply', id: cmd.id, ok: true, result })
+    } catch (e) {
+      this.flushSoon()
+      this.post({ type: 'reply', id: cmd.id, ok: false, error: describeError(e) })
+    }
+  }
+
+  private run(cmd: Command): CommandResult {
+    switch (cmd.type) {
+      case 'apply':
+        return { kind: 'kubectl', result: runKubectl(this.cluster, 'apply -f -', { stdin: cmd.text, waitForDeletion: false }) }
+      case 'kubectl':
+        return { kind: 'kubectl', result: runKubectl(this.cluster, stripKubectl(cmd.line), { stdin: cmd.stdin, waitForDeletion: false }) }
+      case 'delete': {
+        const info = this.cluster.api.resolveKind(cmd.kind)
+        const namespace = info?.namespaced ? (cmd.namespace ?? 'default') : undefined
+        this.cluster.api.delete(info?.kind ?? cmd.kind, namespace, cmd.name, { actor: 'kubectl' })
+        return { kind: 'ok', message: `${cmd.kind.toLowerCase()} "${cmd.name}" deleted` }
+      }
+      case 'node': {
+        if (cmd.action === 'kill') this.cluster.nodes.kill(cmd.name)
+        else this.cluster.nodes.restore(cmd.name)
+        return { kind: 'ok', message: `node ${cmd.name} ${cmd.action === 'kill' ? 'powered off' : 'restored'}` }
+      }
+      case 'clock':
+        return { kind: 'ok', message: this.clockCommand(cmd.action, cmd.value) }
+      default:
+        throw new Error(`unknown command ${(cmd as { type?: string }).type}`)
+    }
+  }
+
+  private clockCommand(action: 'pause' | 'play' | 'step' | 'speed' | 'jump', value?: number): string {
+    const clock = this.cluster.clock
+    this.clockDirty = true
+    switch (action) {
+      case 'pause':
+        this.paused = true
+        return 'paused'
+      case 'play':
+        this.paused = false
+        this.lastWall = performance.now()
+        return 'playing'
+      case 'step': {
+        this.paused = true
+        const moved = clock.step()
+        return moved ? `stepped to ${clock.timestamp()}` : 'nothing is scheduled'
+      }
+      case 'speed': {
+        if (typeof value !== 'number' || !Number.isFinite(value)) throw new Error('speed needs a number, e.g. 1 or 10')
+        this.speed = Math.min(MAX_SPEED, Math.max(MIN_SPEED, value))
+        return `speed ${this.speed}×`
+      }
+      case 'jump': {
+        if (typeof value !== 'number' || !(value > 0)) throw new Error('jump needs a positive number of seconds')
+        clock.advance(Math.round(value * 1000))
+        return `jumped ${value} s to ${clock.timestamp()}`
+      }
+    }
+  }
+
+  private tick = (): void => {
+    const wall = performance.now()
+    const dt = Math.min(MAX_WALL_STEP_MS, wall - this.lastWall)
+    this.lastWall = wall
+    if (!this.paused) {
+      this.carry += dt * this.speed
+      const whole = Math.floor(this.carry)
+      this.carry -= whole
+      if (whole > 0) {
+        try {
+          this.cluster.clock.advance(whole)
+        } catch (e) {
+          console.warn('terrarium: a scheduled task failed:', describeError(e))
+        }
+      }
+    }
+    this.flush()
+    setTimeout(this.tick, FRAME_MS)
+  }
+
+  /** Sends pending changes now if a frame has passed since the last message, else at the frame boundary. */
+  private flushSoon(): void {
+    if (this.flushTimer !== undefined) return
+    const wait = Math.max(0, FRAME_MS - (performance.now() - this.lastSent))
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = undefined
+      this.flush()
+    }, wait)
+  }
+
+  private flush(): void {
+    const now = performance.now()
+    if (now - this.lastSent < FRAME_MS - 1) return
+    const timeMoved = !this.paused && now - this.lastClockSent >= CLOCK_ONLY_INTERVAL_MS
+    if (this.buffer.size === 0 && !this.clockDirty && !timeMoved) return
+    const { added, updated, removed } = this.buffer.drain()
+    this.post({ type: 'diff', revision: this.cluster.api.revision(), added, updated, removed, clock: this.clockState() })
+    this.lastSent = now
+    this.lastClockSent = now
+    this.clockDirty = false
+  }
+
+  private settle(): void {
+    this.cluster.clock.settle()
+  }
+
+  private clockState(): ClockState {
+    return { now: this.cluster.clock.now(), paused: this.paused, speed: this.speed }
+  }
+
+  private allObjects(): KubeObject[] {
+    const out: KubeObject[] = []
+    for (const info of this.cluster.api.kinds()) out.push(...this.cluster.api.list(info.kind))
+    return out
+  }
+}
+
+function stripKubectl(line: string): string {
+  return line.trim().replace(/^(kubectl|k)(\s+|$)/, '')
+}
+
+function describeError(e: unknown): string {
+  if (e instanceof Error) return e.message || e.name
+  return String(e)
+}
+
+/** Starts the host when loaded as a Worker (importing this file elsewhere, e.g. in a test, does nothing). */
+function main(): void {
+  const scope = self as unknown as {
+    postMessage(msg: WorkerMessage): void
+    onmessage: ((ev: MessageEvent<Command>) => void) | null
+  }
+  let host: Host | undefined
+  try {
+    host = new Host((msg) => scope.postMessage(msg))
+  } catch (e) {
+    console.warn('terrarium: the cluster failed to start:', describeError(e))
+  }
+  scope.onmessage = (ev) => {
+    const cmd = ev.data
+    if (!host) {
+      scope.postMessage({ type: 'reply', id: cmd?.id ?? -1, ok: false, error: 'The cluster failed to start; reload the page.' })
+      return
+    }
+    host.handle(cmd)
+  }
+}
+
+if (typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope !== 'undefined') main()
