@@ -201,3 +201,35 @@ describe('ApiServer', () => {
     expect(run()).toEqual(run())
   })
 })
+
+describe('pod updates', () => {
+  it('may remove scheduling gates but not add them (kube: ValidatePodUpdate)', () => {
+    const { api } = createCore()
+    const p = api.create<Pod>({ ...pod('gated'), spec: { containers: [{ name: 'c', image: 'nginx:1.27' }], schedulingGates: [{ name: 'example.com/wait' }] } } as Pod, ctx)
+    const released = api.update<Pod>({ ...p, spec: { ...p.spec!, schedulingGates: [] } }, ctx)
+    expect(released.spec!.schedulingGates).toEqual([])
+    const e = error(() => api.update<Pod>({ ...released, spec: { ...released.spec!, schedulingGates: [{ name: 'x' }] } }, ctx))
+    expect(e.message).toContain("spec.schedulingGates: Forbidden: only deletion is allowed, but found new scheduling gate 'x'")
+  })
+
+  it('may not change a container name', () => {
+    const { api } = createCore()
+    const p = api.create<Pod>(pod('web') as Pod, ctx)
+    const e = error(() => api.update<Pod>({ ...p, spec: { ...p.spec!, containers: [{ ...p.spec!.containers[0], name: 'other' }] } }, ctx))
+    expect(e.message).toContain('spec: Forbidden: pod updates may not change fields other than')
+  })
+
+  it('treats 1 and 1000m CPU as equal when classing QoS', () => {
+    const { api } = createCore()
+    const p = api.create<Pod>({ ...pod('g'), spec: { containers: [{ name: 'c', image: 'nginx:1.27', resources: { requests: { cpu: '1000m', memory: '1Gi' }, limits: { cpu: '1', memory: '1Gi' } } }] } } as Pod, ctx)
+    expect(p.status!.qosClass).toBe('Guaranteed')
+  })
+
+  it('a status-only write needs no spec', () => {
+    const { api } = createCore()
+    api.create(pod('web'), ctx)
+    const p = api.updateStatus<Pod>({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web', namespace: 'default' }, status: { phase: 'Running' } } as Pod, ctx)
+    expect(p.status!.phase).toBe('Running')
+    expect(p.spec!.containers).toHaveLength(1)
+  })
+})

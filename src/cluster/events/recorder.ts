@@ -20,7 +20,11 @@ export class EventRecorder {
 
   constructor(private readonly api: Api, private readonly clock: Clock) {}
 
-  record(regarding: KubeObject, type: EventType, reason: string, message: string, source: EventSource): void {
+  /**
+   * `fieldPath` names the part of the object the event is about, e.g. `spec.containers{nginx}` for
+   * a container's events (kubectl describe prints it before the message).
+   */
+  record(regarding: KubeObject, type: EventType, reason: string, message: string, source: EventSource, fieldPath?: string): void {
     const meta = regarding.metadata ?? {}
     const namespace = meta.namespace || 'default'
     const ref: ObjectReference = {
@@ -30,9 +34,10 @@ export class EventRecorder {
       namespace: meta.namespace,
       uid: meta.uid,
       resourceVersion: meta.resourceVersion,
+      ...(fieldPath ? { fieldPath } : {}),
     }
     const now = this.clock.timestamp()
-    const aggKey = `${meta.uid}|${type}|${reason}|${message}|${source.component}|${source.host ?? ''}`
+    const aggKey = `${meta.uid}|${fieldPath ?? ''}|${type}|${reason}|${message}|${source.component}|${source.host ?? ''}`
     const actor = source.host ? `${source.component}/${source.host}` : source.component
     const existing = this.seen.get(aggKey)
     if (existing) {

@@ -117,10 +117,10 @@ export class Kubelet implements KubeletHost {
     return pod ? this.workers.get(pod.metadata!.uid!) : undefined
   }
 
-  record(obj: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, _container?: string): void {
-    // The recorder has no involvedObject.fieldPath yet; container events would carry
-    // `spec.containers{<name>}` (kubectl describe prints it before the message since v1.35).
-    this.ctx.events.record(obj, type, reason, message, this.source)
+  record(obj: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, container?: string): void {
+    // kube: container events name their container in involvedObject.fieldPath, e.g.
+    // `spec.containers{nginx}`; since v1.35 the message itself no longer carries the name.
+    this.ctx.events.record(obj, type, reason, message, this.source, container && containerFieldPath(obj as Pod, container))
   }
 
   timestamp(ms: number): string {
@@ -204,4 +204,9 @@ export class Kubelet implements KubeletHost {
   private hasRun(pod: Pod): boolean {
     return (pod.status?.containerStatuses ?? []).some((s) => s.state?.running || s.state?.terminated || s.lastState?.terminated)
   }
+}
+
+function containerFieldPath(pod: Pod, container: string): string {
+  const init = pod.spec?.initContainers?.some((c) => c.name === container)
+  return `spec.${init ? 'initContainers' : 'containers'}{${container}}`
 }

@@ -4,7 +4,7 @@
  */
 import type { ContainerState, ContainerStatus, Pod, PodCondition, PodStatus } from 'kubernetes-types/core/v1'
 import type { Time } from 'kubernetes-types/meta/v1'
-import { qosClass } from './qos'
+import { qosClass } from '../apiserver/kinds/qos'
 
 export interface ContainerView {
   name: string

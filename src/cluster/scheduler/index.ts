@@ -17,5 +17,5 @@
  */
 export { Scheduler, DEFAULT_SCHEDULER_NAME, type SchedulerOptions } from './scheduler'
 export type { SchedulingDecision } from './types'
-export { parseQuantity, parseCpuMillis, parseBytes, isQuantity } from './quantity'
+export { parseQuantity, parseCpuMillis, parseBytes, isQuantity } from '../apiserver/quantity'
 export { podRequests } from './podinfo'

@@ -5,7 +5,7 @@
  */
 import type { Node, Taint } from 'kubernetes-types/core/v1'
 import type { PodInfo, Resources } from './podinfo'
-import { parseBytes, parseCpuMillis } from './quantity'
+import { parseBytes, parseCpuMillis } from '../apiserver/quantity'
 
 export interface Allocatable extends Resources {
   /** kube: Allocatable.AllowedPodNumber (status.allocatable.pods) */

@@ -4,7 +4,7 @@
  * "non-zero" requests used for scoring (kube: schedutil.GetNonzeroRequests).
  */
 import type { Container, Pod, Toleration } from 'kubernetes-types/core/v1'
-import { parseBytes, parseCpuMillis } from './quantity'
+import { parseBytes, parseCpuMillis } from '../apiserver/quantity'
 
 /** kube: schedutil.DefaultMilliCPURequest — what scoring assumes for a container without a cpu request. */
 export const DEFAULT_MILLI_CPU_REQUEST = 100

@@ -3,6 +3,7 @@ import type { Pod, PodSpec, Toleration, Volume } from 'kubernetes-types/core/v1'
 import { type Causes, forbidden, isObject } from '../validation'
 import { checkPodSpecTypes, defaultPodSpec, validatePodSpec } from './podspec'
 import type { Writable } from '../types'
+import { qosClass } from './qos'
 import { info, type KindDef, type ServerContext } from './kind'
 import { KUBE_DEFAULT_TIMINGS } from '../../timings'
 
@@ -74,23 +75,14 @@ function admitDefaultTolerationSeconds(spec: PodSpec, seconds: number): void {
   spec.tolerations = tolerations
 }
 
-/** kube: GetPodQOS */
-export function qosClass(spec: PodSpec): 'Guaranteed' | 'Burstable' | 'BestEffort' {
-  const all = [...(spec.initContainers ?? []), ...(spec.containers ?? [])]
-  const hasAny = all.some((c) => Object.keys(c.resources?.requests ?? {}).length || Object.keys(c.resources?.limits ?? {}).length)
-  if (!hasAny) return 'BestEffort'
-  const guaranteed = all.every((c) => {
-    const l = c.resources?.limits ?? {}
-    const r = c.resources?.requests ?? {}
-    return ['cpu', 'memory'].every((k) => l[k] !== undefined && String(r[k] ?? l[k]) === String(l[k]))
-  })
-  return guaranteed ? 'Guaranteed' : 'Burstable'
-}
-
 /** kube: ValidatePodUpdate — only images, activeDeadlineSeconds and added tolerations may change. */
 function validatePodUpdate(pod: Pod, old: Pod): Causes {
   const a = pod.spec!
   const b = old.spec!
+  // kube: scheduling gates may only be removed, which is how a gated pod is released.
+  const oldGates = new Set((b.schedulingGates ?? []).map((g) => g.name))
+  const added = (a.schedulingGates ?? []).find((g) => !oldGates.has(g.name))
+  if (added) return [forbidden('spec.schedulingGates', `only deletion is allowed, but found new scheduling gate '${added.name}'`)]
   if (JSON.stringify(stripDeep(a)) !== JSON.stringify(stripDeep(b))) {
     return [forbidden('spec', 'pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)')]
   }
@@ -102,6 +94,7 @@ function stripDeep(s: PodSpec): unknown {
   for (const c of [...(copy.containers ?? []), ...(copy.initContainers ?? [])]) delete (c as { image?: string }).image
   delete copy.activeDeadlineSeconds
   delete copy.tolerations
+  delete copy.schedulingGates
   return sortKeys(copy)
 }
 

@@ -73,7 +73,9 @@ export function writeEvents(w: DescribeWriter, events: Event[], now: number): vo
     if (e.series) age = `${since(e.series.lastObservedTime, now)} (x${e.series.count} over ${first})`
     else if ((e.count ?? 0) > 1) age = `${since(e.lastTimestamp, now)} (x${e.count} over ${first})`
     const from = e.source?.component || e.reportingComponent || ''
-    w.line(1, `${e.type ?? ''}\t${e.reason ?? ''}\t${age}\t${from}\t${(e.message ?? '').trim()}`)
+    // kube (kubectl v1.35): the event's fieldPath, e.g. spec.containers{nginx}, leads the message.
+    const path = e.involvedObject?.fieldPath ? `${e.involvedObject.fieldPath}: ` : ''
+    w.line(1, `${e.type ?? ''}\t${e.reason ?? ''}\t${age}\t${from}\t${path}${(e.message ?? '').trim()}`)
   }
 }
 
