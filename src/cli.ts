@@ -10,8 +10,7 @@
 import { readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import type { Node } from 'kubernetes-types/core/v1'
-import * as clusterModule from './cluster/cluster'
-import type { KubectlHost } from './cluster/kubectl/host'
+import { createCluster, type Cluster } from './cluster/cluster'
 import { runScript } from './cluster/kubectl/script'
 
 const STARTUP_STEP_MS = 1_000
@@ -47,11 +46,8 @@ function fail(message: string): never {
   process.exit(2)
 }
 
-type Factory = (options: { seed?: number }) => KubectlHost
-const mod = clusterModule as unknown as { createCluster?: Factory; createCore: Factory }
-
-function boot(seed: number): KubectlHost {
-  const cluster = (mod.createCluster ?? mod.createCore)({ seed })
+function boot(seed: number): Cluster {
+  const cluster = createCluster({ seed })
   const allReady = () => {
     const nodes = cluster.api.list<Node>('Node')
     return nodes.length > 0 && nodes.every((n) => (n.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True'))

@@ -121,12 +121,12 @@ export class ApiServer implements Api {
       this.requireNamespace(meta.namespace)
     } else delete meta.namespace
     if (!meta.name && meta.generateName) meta.name = this.generateName(def, meta)
-    this.validateMeta(def, obj)
-    if (this.store.get(def.info.kind, meta.namespace ?? '', meta.name!)) throw ApiError.alreadyExists(def.info, meta.name!)
     def.applyDefaults?.(obj)
     if (def.prepareForCreate && def.info.hasStatus) delete obj.status
     def.prepareForCreate?.(obj, this.server)
-    this.validate(def, obj, def.validate?.(obj) ?? [])
+    // kube: metadata and spec errors are reported together, before storage finds a duplicate name.
+    this.validate(def, obj, [...this.metaCauses(def, obj), ...(def.validate?.(obj) ?? [])])
+    if (this.store.get(def.info.kind, meta.namespace ?? '', meta.name!)) throw ApiError.alreadyExists(def.info, meta.name!)
     if (ctx.dryRun) return obj as T
     const rev = this.store.nextRevision()
     delete meta.deletionTimestamp
@@ -248,10 +248,9 @@ export class ApiServer implements Api {
       const added = (meta.finalizers ?? []).filter((f) => !(cur.finalizers ?? []).includes(f))
       if (added.length) throw new ApiError(422, 'Invalid', `${def.info.kind} "${cur.name}" is invalid: metadata.finalizers: Forbidden: no new finalizers can be added if the object is being deleted, found new finalizers []string{${added.map((f) => JSON.stringify(f)).join(', ')}}`)
     }
-    this.validateMeta(def, obj)
     def.applyDefaults?.(obj)
     def.prepareForUpdate?.(obj, current, this.server)
-    const causes = [...(def.validate?.(obj) ?? []), ...(def.validateUpdate?.(obj, current) ?? [])]
+    const causes = [...this.metaCauses(def, obj), ...(def.validate?.(obj) ?? []), ...(def.validateUpdate?.(obj, current) ?? [])]
     this.validate(def, obj, causes)
     if (!deepEqual(obj.spec, current.spec) && meta.generation !== undefined) meta.generation = (cur.generation ?? 0) + 1
     if (cur.deletionTimestamp && !(meta.finalizers?.length) && (cur.deletionGracePeriodSeconds ?? 0) === 0) {
@@ -364,7 +363,7 @@ export class ApiServer implements Api {
     return typeof m?.name === 'string' ? m.name : ''
   }
 
-  private validateMeta(def: KindDef, obj: KubeObject): void {
+  private metaCauses(def: KindDef, obj: KubeObject): StatusCause[] {
     const meta = obj.metadata!
     const causes: StatusCause[] = []
     if (!meta.name) causes.push(required('metadata.name', 'name or generateName is required'))
@@ -372,7 +371,7 @@ export class ApiServer implements Api {
     else if (def.nameRule === 'label') causes.push(...dns1123Label('metadata.name', meta.name))
     else if (def.nameRule === 'dns1035') causes.push(...dns1035Label('metadata.name', meta.name))
     causes.push(...validateLabels('metadata.labels', meta.labels))
-    if (causes.length) throw ApiError.invalid(def.info.kind, meta.name ?? '', causes)
+    return causes
   }
 
   private validate(def: KindDef, obj: KubeObject, causes: StatusCause[]): void {
