@@ -27,8 +27,11 @@ function check(name, ok) {
   }
 }
 
-/** Counts from a JSON report; a suite that produced no report counts as one failure. */
-function countReport(name, file, read) {
+/**
+ * Counts from a JSON report. A suite that produced no report, or whose runner failed although no
+ * test did (a server that would not start, an error outside the tests), counts as one failure.
+ */
+function countReport(name, file, ok, read) {
   if (!existsSync(file)) {
     check(`${name} (no report)`, false)
     return
@@ -37,6 +40,7 @@ function countReport(name, file, read) {
   passed += p
   failed += f
   if (f) failures.push(`${name}: ${f} failed`)
+  else if (!ok) check(`${name} (runner failed outside the tests)`, false)
 }
 
 function findChromium() {
@@ -49,8 +53,8 @@ mkdirSync('test-results', { recursive: true })
 
 check('type check', step('type check', bin('tsc'), ['--noEmit']))
 check('lint', step('lint', bin('oxlint'), ['--deny-warnings', 'src', 'e2e', 'bench']))
-step('unit tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json'])
-countReport('unit tests', 'test-results/unit.json', (r) => [r.numPassedTests, r.numFailedTests + (r.numTotalTestSuites && !r.success && r.numFailedTests === 0 ? 1 : 0)])
+const unitOk = step('unit tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json'])
+countReport('unit tests', 'test-results/unit.json', unitOk, (r) => [r.numPassedTests, r.numFailedTests])
 const built = step('build', bin('vite'), ['build', '--logLevel', 'warn'])
 check('build', built)
 
@@ -61,8 +65,8 @@ if (!chromium) {
 } else if (!built) {
   check('end-to-end tests (build failed)', false)
 } else {
-  step('end-to-end tests', bin('playwright'), ['test'], { CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/e2e.json' })
-  countReport('end-to-end tests', 'test-results/e2e.json', (r) => [r.stats.expected + (r.stats.flaky ?? 0), r.stats.unexpected])
+  const e2eOk = step('end-to-end tests', bin('playwright'), ['test'], { CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/e2e.json' })
+  countReport('end-to-end tests', 'test-results/e2e.json', e2eOk, (r) => [r.stats.expected + (r.stats.flaky ?? 0), r.stats.unexpected])
 }
 
 if (failures.length) console.log(`\nFailed: ${failures.join('; ')}`)
