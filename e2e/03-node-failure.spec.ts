@@ -24,6 +24,7 @@ test('a killed node goes NotReady, its pods are replaced after the 300 s tolerat
   // kube default: node-monitor-grace-period 50 s before the node is marked NotReady.
   await page.getByRole('button', { name: 'Jump +1 min' }).click()
   await expect(region.getByLabel('Status NotReady')).toBeVisible()
+  await expect(region.getByRole('note')).toContainText('Kubelet stopped')
 
   // kube default: pods tolerate not-ready/unreachable for 300 s, then are evicted and replaced.
   await page.getByRole('button', { name: '+5 min' }).click()
@@ -38,6 +39,9 @@ test('a killed node goes NotReady, its pods are replaced after the 300 s tolerat
     .toBe(3)
   await expect(podChips(region, undefined, 'Running')).toHaveCount(0)
   expect(lost).toBeGreaterThan(0)
+  // kube: with the kubelet gone nobody confirms the containers stopped, so the pods stay Terminating.
+  await expect(podChips(region, undefined, 'Terminating')).toHaveCount(lost)
+  await expect(region.getByRole('note')).toContainText('Terminating until it returns')
 
   await region.getByRole('button', { name: `Restore node ${victim}` }).click()
   await expect(region.getByLabel('Status Ready')).toBeVisible({ timeout: 30_000 })

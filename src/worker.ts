@@ -13,6 +13,7 @@ import {
   type ClockState,
   type Command,
   type CommandResult,
+  type MachinesState,
   type ObjectRef,
   type WorkerMessage,
 } from './protocol/messages'
@@ -75,6 +76,10 @@ class Host {
   private lastSent = 0
   private lastClockSent = 0
   private clockDirty = true
+  /** Set by node commands: only they power machines off or on, so only then is the state re-read. */
+  private machinesDirty = false
+  /** The machines' power state last sent to the UI (a key to compare). */
+  private machinesSent = ''
   private flushTimer: ReturnType<typeof setTimeout> | undefined
 
   constructor(private readonly post: (msg: WorkerMessage) => void) {
@@ -88,7 +93,9 @@ class Host {
       revision: this.cluster.api.revision(),
       objects: this.allObjects(),
       clock: this.clockState(),
+      machines: this.machines(),
     })
+    this.machinesSent = this.machines().poweredOff.join(',')
     this.lastSent = performance.now()
     this.tick()
   }
@@ -97,7 +104,9 @@ class Host {
     try {
       const result = this.run(cmd)
       this.settle()
-      this.flushSoon()
+      // A node's power state is shown by the button the learner just clicked: send it before the reply.
+      if (cmd.type === 'node') this.flush(true)
+      else this.flushSoon()
       this.post({ type: 'reply', id: cmd.id, ok: true, result })
     } catch (e) {
       this.flushSoon()
@@ -120,10 +129,13 @@ class Host {
       case 'node': {
         if (cmd.action === 'kill') this.cluster.nodes.kill(cmd.name)
         else this.cluster.nodes.restore(cmd.name)
+        this.machinesDirty = true
         return { kind: 'ok', message: `node ${cmd.name} ${cmd.action === 'kill' ? 'powered off' : 'restored'}` }
       }
       case 'clock':
         return { kind: 'ok', message: this.clockCommand(cmd.action, cmd.value) }
+      case 'explain':
+        return { kind: 'explain', decision: this.cluster.scheduler.lastDecision(cmd.podUid) }
       default:
         throw new Error(`unknown command ${(cmd as { type?: string }).type}`)
     }
@@ -188,16 +200,31 @@ class Host {
     }, wait)
   }
 
-  private flush(): void {
+  private flush(force = false): void {
     const now = performance.now()
-    if (now - this.lastSent < FRAME_MS - 1) return
+    if (!force && now - this.lastSent < FRAME_MS - 1) return
     const timeMoved = !this.paused && now - this.lastClockSent >= CLOCK_ONLY_INTERVAL_MS
-    if (this.buffer.size === 0 && !this.clockDirty && !timeMoved) return
+    const machines = this.machinesChanged()
+    if (this.buffer.size === 0 && !this.clockDirty && !timeMoved && !machines) return
     const { added, updated, removed } = this.buffer.drain()
-    this.post({ type: 'diff', revision: this.cluster.api.revision(), added, updated, removed, clock: this.clockState() })
+    this.post({ type: 'diff', revision: this.cluster.api.revision(), added, updated, removed, clock: this.clockState(), machines })
     this.lastSent = now
     this.lastClockSent = now
     this.clockDirty = false
+  }
+
+  private machines(): MachinesState {
+    return { poweredOff: this.cluster.nodes.names().filter((n) => !this.cluster.nodes.isAlive(n)) }
+  }
+
+  private machinesChanged(): MachinesState | undefined {
+    if (!this.machinesDirty) return undefined
+    this.machinesDirty = false
+    const state = this.machines()
+    const key = state.poweredOff.join(',')
+    if (key === this.machinesSent) return undefined
+    this.machinesSent = key
+    return state
   }
 
   private settle(): void {

@@ -31,6 +31,8 @@ export class Clock {
   private cancelled = new Set<TimerId>()
   private sameInstantCount = 0
   private lastInstant = -1
+  private stampSecond = NaN
+  private stamp = ''
 
   constructor(options: { seed?: number; epoch?: number } = {}) {
     this.random = new Random(options.seed ?? 1)
@@ -44,7 +46,13 @@ export class Clock {
 
   /** RFC 3339 timestamp at second precision, as Kubernetes writes metav1.Time. */
   timestamp(at = this.t): string {
-    return new Date(Math.floor(at / 1000) * 1000).toISOString().replace('.000Z', 'Z')
+    const second = Math.floor(at / 1000)
+    // Most writes at one instant stamp the same second: format it once.
+    if (second !== this.stampSecond) {
+      this.stampSecond = second
+      this.stamp = new Date(second * 1000).toISOString().replace('.000Z', 'Z')
+    }
+    return this.stamp
   }
 
   /** RFC 3339 with microseconds, as Kubernetes writes metav1.MicroTime (Lease renewTime). */

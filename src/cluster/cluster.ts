@@ -15,6 +15,15 @@ import { ReplicaSetController } from './controllers/replicaset'
 import { DeploymentController } from './controllers/deployment'
 import { GarbageCollector } from './controllers/garbagecollector'
 import { NodeLifecycleController, TaintEvictionController } from './controllers/nodelifecycle'
+import { bootstrapPriorityClasses } from './apiserver/kinds/scheduling'
+import { DisruptionController } from './controllers/disruption'
+import { PodGCController } from './controllers/podgc'
+import { JobController } from './controllers/job'
+import { CronJobController } from './controllers/cronjob'
+import { TTLAfterFinishedController } from './controllers/ttlafterfinished'
+import { StatefulSetController } from './controllers/statefulset'
+import { DaemonSetController } from './controllers/daemonset'
+import { PersistentVolumeController, ensureDefaultStorageClass } from './controllers/volume'
 
 export interface NodeSpec {
   name: string
@@ -64,6 +73,8 @@ export function createCore(options: ClusterOptions = {}): CoreCluster {
     metadata: { name: 'kubernetes', namespace: 'default', labels: { component: 'apiserver', provider: 'kubernetes' } },
     spec: { clusterIP: '10.96.0.1', ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }] },
   } as KubeObject, SYSTEM)
+  // kube: the post-start hook scheduling/bootstrap-system-priority-classes.
+  for (const pc of bootstrapPriorityClasses()) api.create(pc, SYSTEM)
   return { clock, api, informers, events, timings }
 }
 
@@ -77,6 +88,14 @@ export interface Cluster extends CoreCluster {
     garbageCollector: GarbageCollector
     nodeLifecycle: NodeLifecycleController
     taintEviction: TaintEvictionController
+    disruption: DisruptionController
+    podGC: PodGCController
+    job: JobController
+    cronJob: CronJobController
+    ttlAfterFinished: TTLAfterFinishedController
+    statefulSet: StatefulSetController
+    daemonSet: DaemonSetController
+    persistentVolume: PersistentVolumeController
   }
 }
 
@@ -92,12 +111,22 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     garbageCollector: new GarbageCollector(core),
     nodeLifecycle: new NodeLifecycleController(core),
     taintEviction: new TaintEvictionController(core),
+    disruption: new DisruptionController(core),
+    podGC: new PodGCController(core),
+    job: new JobController(core),
+    cronJob: new CronJobController(core),
+    ttlAfterFinished: new TTLAfterFinishedController(core),
+    statefulSet: new StatefulSetController(core),
+    daemonSet: new DaemonSetController(core),
+    persistentVolume: new PersistentVolumeController(core),
   }
   const scheduler = new Scheduler(core)
   const nodes = new NodeSimulator(core)
   for (const c of Object.values(controllers)) c.start()
   scheduler.start()
   nodes.start()
+  // kind: the default StorageClass `standard` exists from the start.
+  ensureDefaultStorageClass(core.api)
   for (const spec of options.nodes ?? DEFAULT_NODES) nodes.addNode(spec)
   core.clock.settle()
   return { ...core, scheduler, nodes, controllers }

@@ -13,6 +13,8 @@ export interface RandomState {
 // and no easily confused characters, so names never spell words.
 export const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789'
 
+const HEX = '0123456789abcdef'
+
 export class Random {
   private s: RandomState
 
@@ -27,15 +29,19 @@ export class Random {
 
   /** A float in [0, 1). */
   next(): number {
-    let { a, b, c, d } = this.s
-    a >>>= 0; b >>>= 0; c >>>= 0; d >>>= 0
+    const s = this.s
+    let a = s.a >>> 0
+    let b = s.b >>> 0
+    let c = s.c >>> 0
+    let d = s.d >>> 0
     const t = (((a + b) >>> 0) + d) >>> 0
     d = (d + 1) >>> 0
     a = b ^ (b >>> 9)
     b = (c + (c << 3)) >>> 0
     c = (c << 21) | (c >>> 11)
     c = (c + t) >>> 0
-    this.s = { a, b, c, d }
+    // Updated in place: this runs for every random draw, and state() hands out copies.
+    s.a = a; s.b = b; s.c = c; s.d = d
     return t / 4294967296
   }
 
@@ -58,12 +64,13 @@ export class Random {
 
   /** A uid in the RFC 4122 v4 form Kubernetes uses, drawn from the seeded stream. */
   uuid(): string {
-    const hex = (n: number) => {
-      let s = ''
-      for (let i = 0; i < n; i++) s += this.int(16).toString(16)
-      return s
-    }
-    return `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'[this.int(4)]}${hex(3)}-${hex(12)}`
+    return `${this.hex(8)}-${this.hex(4)}-4${this.hex(3)}-${'89ab'[this.int(4)]}${this.hex(3)}-${this.hex(12)}`
+  }
+
+  private hex(n: number): string {
+    let s = ''
+    for (let i = 0; i < n; i++) s += HEX[this.int(16)]
+    return s
   }
 
   state(): RandomState {

@@ -21,10 +21,32 @@ export interface ClockState {
   speed: number
 }
 
+/** What only the simulated machines know: which nodes have their power off (kubelet stopped). */
+export interface MachinesState {
+  poweredOff: string[]
+}
+
 export interface KubectlResult {
   stdout: string
   stderr: string
   exitCode: number
+}
+
+/**
+ * The scheduler's record of its last attempt for one pod (the shape of the scheduler's
+ * SchedulingDecision, restated here so the protocol does not depend on scheduler internals).
+ */
+export interface SchedulingExplanation {
+  time: number
+  attempt: number
+  /** The chosen node; absent while the pod is Pending. */
+  node?: string
+  filtered: { node: string; plugin: string; reason: string }[]
+  filteredCount: number
+  scores: { node: string; total: number; byPlugin: Record<string, number> }[]
+  evaluatedNodes: number
+  feasibleNodes: number
+  message: string
 }
 
 /** UI → worker. Each carries an id; the worker answers each with exactly one `reply`. */
@@ -34,14 +56,16 @@ export type Command =
   | { type: 'delete'; id: number; kind: string; namespace?: string; name: string }
   | { type: 'node'; id: number; action: 'kill' | 'restore'; name: string }
   | { type: 'clock'; id: number; action: 'pause' | 'play' | 'step' | 'speed' | 'jump'; value?: number }
+  | { type: 'explain'; id: number; podUid: string }
 
 export type CommandResult =
   | { kind: 'kubectl'; result: KubectlResult }
   | { kind: 'ok'; message: string }
+  | { kind: 'explain'; decision?: SchedulingExplanation }
 
 /** Worker → UI. */
 export type WorkerMessage =
-  | { type: 'hello'; protocol: number; revision: number; objects: KubeObject[]; clock: ClockState }
+  | { type: 'hello'; protocol: number; revision: number; objects: KubeObject[]; clock: ClockState; machines: MachinesState }
   | {
       type: 'diff'
       revision: number
@@ -49,6 +73,8 @@ export type WorkerMessage =
       updated: KubeObject[]
       removed: ObjectRef[]
       clock: ClockState
+      /** Present only when a node was powered off or on since the last message. */
+      machines?: MachinesState
     }
   | { type: 'reply'; id: number; ok: true; result: CommandResult }
   | { type: 'reply'; id: number; ok: false; error: string }

@@ -114,7 +114,7 @@ export class ApiServer implements Api {
 
   create<T extends KubeObject>(input: T, ctx: RequestContext): T {
     const def = this.defForObject(input)
-    const obj = this.prepareInput(input, def)
+    const obj = ctx.handOver ? this.checkInput(input, def) : this.prepareInput(input, def)
     const meta = obj.metadata as Writable<ObjectMeta>
     if (def.info.namespaced) {
       meta.namespace ||= 'default'
@@ -161,7 +161,7 @@ export class ApiServer implements Api {
     let patched: unknown
     if (type === 'json') patched = jsonPatch(current, patch)
     else if (!isObject(patch)) throw new ApiError(400, 'BadRequest', 'json: cannot unmarshal into Go value of type map[string]interface {}')
-    else patched = type === 'strategic' ? strategicMergePatch(current, patch) : mergePatch(current, patch)
+    else patched = type === 'strategic' ? strategicMergePatch(current, patch) : mergePatch(current, patch, ctx.handOver)
     if (!isObject(patched)) throw new ApiError(400, 'BadRequest', 'patch result is not an object')
     const obj = patched as T
     obj.metadata = { ...(obj.metadata ?? {}), resourceVersion: current.metadata!.resourceVersion }

@@ -3,13 +3,40 @@ import { ApiError } from './types'
 
 const isPlain = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 
+/**
+ * structuredClone for the values a patch carries: primitives as they are, plain arrays and objects
+ * copied by hand (structuredClone costs a microsecond per call, and status patches are hot);
+ * anything else goes to structuredClone itself.
+ */
+function cloneValue(v: unknown): unknown {
+  if (typeof v === 'function' || typeof v === 'symbol') return structuredClone(v)
+  if (typeof v !== 'object' || v === null) return v
+  if (Array.isArray(v)) {
+    if (Object.getPrototypeOf(v) !== Array.prototype) return structuredClone(v)
+    const out = new Array<unknown>(v.length)
+    for (let i = 0; i < v.length; i++) out[i] = cloneValue(v[i])
+    return out
+  }
+  const proto = Object.getPrototypeOf(v)
+  if (proto !== Object.prototype && proto !== null) return structuredClone(v)
+  const out: Record<string, unknown> = {}
+  for (const k of Object.keys(v)) {
+    const x = cloneValue((v as Record<string, unknown>)[k])
+    if (k === '__proto__') Object.defineProperty(out, k, { value: x, enumerable: true, writable: true, configurable: true })
+    else out[k] = x
+  }
+  return out
+}
+
 /** RFC 7386: objects merge key by key, null removes, anything else replaces. */
-export function mergePatch(target: unknown, patch: unknown): unknown {
-  if (!isPlain(patch)) return structuredClone(patch)
+export function mergePatch(target: unknown, patch: unknown, handOver = false): unknown {
+  // handOver: the caller gives the patch away, so its values may be kept rather than copied.
+  if (!isPlain(patch)) return handOver ? patch : cloneValue(patch)
   const out: Record<string, unknown> = isPlain(target) ? { ...target } : {}
-  for (const [k, v] of Object.entries(patch)) {
+  for (const k of Object.keys(patch)) {
+    const v = patch[k]
     if (v === null) delete out[k]
-    else out[k] = mergePatch(out[k], v)
+    else out[k] = mergePatch(out[k], v, handOver)
   }
   return out
 }
@@ -81,7 +108,7 @@ export function jsonPatch(doc: unknown, ops: unknown): unknown {
  * ports, env, volumes) merge by their key; other lists replace, as with merge patch.
  */
 export function strategicMergePatch(target: unknown, patch: unknown): unknown {
-  if (!isPlain(patch)) return structuredClone(patch)
+  if (!isPlain(patch)) return cloneValue(patch)
   const out: Record<string, unknown> = isPlain(target) ? { ...target } : {}
   for (const [k, v] of Object.entries(patch)) {
     if (v === null) delete out[k]
@@ -100,10 +127,10 @@ const MERGE_KEYS: Record<string, string> = {
 function mergeList(target: unknown[], patch: unknown[], key: string): unknown[] {
   const out = [...target]
   for (const item of patch) {
-    if (!isPlain(item)) return structuredClone(patch)
+    if (!isPlain(item)) return cloneValue(patch) as unknown[]
     const i = out.findIndex((t) => isPlain(t) && t[key] === item[key])
     if (i >= 0) out[i] = strategicMergePatch(out[i], item)
-    else out.push(structuredClone(item))
+    else out.push(cloneValue(item))
   }
   return out
 }

@@ -20,6 +20,13 @@ export type Writable<T> = { -readonly [K in keyof T]: T[K] }
 export interface RequestContext {
   actor: string
   dryRun?: boolean
+  /**
+   * create and merge patch: the caller hands the object (the patch) over and never changes it
+   * again, so the server keeps it instead of a copy. A created object must be plain JSON data with
+   * no undefined values; it may share parts with stored objects, which never change either. The
+   * event recorder and the kubelet's status writes, the most frequent writes, do this.
+   */
+  handOver?: boolean
 }
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED'
@@ -124,6 +131,7 @@ export interface StatusCause {
 /** kube: metav1.Status reasons, printed by kubectl as `Error from server (Reason): message`. */
 export type StatusReason =
   | 'NotFound' | 'AlreadyExists' | 'Conflict' | 'Invalid' | 'BadRequest' | 'Forbidden' | 'MethodNotAllowed' | 'Gone'
+  | 'TooManyRequests' | 'InternalError'
 
 export class ApiError extends Error {
   constructor(

@@ -15,8 +15,11 @@ export interface EventSource {
 }
 
 export class EventRecorder {
-  private seen = new Map<string, string>() // aggregation key -> event name
+  /** involved object uid -> aggregation key -> event name */
+  private seen = new Map<string, Map<string, string>>()
   private seq = 0
+  private nanosAt = NaN
+  private nanos = 0n
 
   constructor(private readonly api: Api, private readonly clock: Clock) {}
 
@@ -27,19 +30,23 @@ export class EventRecorder {
   record(regarding: KubeObject, type: EventType, reason: string, message: string, source: EventSource, fieldPath?: string): void {
     const meta = regarding.metadata ?? {}
     const namespace = meta.namespace || 'default'
-    const ref: ObjectReference = {
-      apiVersion: regarding.apiVersion,
-      kind: regarding.kind,
-      name: meta.name,
-      namespace: meta.namespace,
-      uid: meta.uid,
-      resourceVersion: meta.resourceVersion,
-      ...(fieldPath ? { fieldPath } : {}),
-    }
+    // Built without undefined values: the API server keeps this object as it is (handOver).
+    const ref: ObjectReference = {}
+    if (regarding.apiVersion !== undefined) ref.apiVersion = regarding.apiVersion
+    if (regarding.kind !== undefined) ref.kind = regarding.kind
+    if (meta.name !== undefined) ref.name = meta.name
+    if (meta.namespace !== undefined) ref.namespace = meta.namespace
+    if (meta.uid !== undefined) ref.uid = meta.uid
+    if (meta.resourceVersion !== undefined) ref.resourceVersion = meta.resourceVersion
+    if (fieldPath) ref.fieldPath = fieldPath
     const now = this.clock.timestamp()
-    const aggKey = `${meta.uid}|${fieldPath ?? ''}|${type}|${reason}|${message}|${source.component}|${source.host ?? ''}`
+    // Keyed by the object first: many small maps are kinder to the caches than one huge one.
+    const aggKey = `${fieldPath ?? ''}|${type}|${reason}|${message}|${source.component}|${source.host ?? ''}`
+    const uid = meta.uid ?? 'undefined'
+    let seen = this.seen.get(uid)
+    if (!seen) this.seen.set(uid, (seen = new Map()))
     const actor = source.host ? `${source.component}/${source.host}` : source.component
-    const existing = this.seen.get(aggKey)
+    const existing = seen.get(aggKey)
     if (existing) {
       const ev = this.api.find<KEvent>('Event', namespace, existing)
       if (ev) {
@@ -50,7 +57,12 @@ export class EventRecorder {
     // kube: event names are `<object>.<hex of the time in ns>`; a sequence keeps them unique.
     // Fix (replicaset/deployment helper): now * 1e6 exceeds 2^53, so adding seq as a float was lost to
     // rounding and events at the same instant collided (AlreadyExists, silently dropped). BigInt keeps it exact.
-    const name = `${meta.name}.${(BigInt(this.clock.now()) * 1_000_000n + BigInt(++this.seq)).toString(16)}`
+    const at = this.clock.now()
+    if (at !== this.nanosAt) {
+      this.nanosAt = at
+      this.nanos = BigInt(at) * 1_000_000n
+    }
+    const name = `${meta.name}.${(this.nanos + BigInt(++this.seq)).toString(16)}`
     const event: KEvent = {
       apiVersion: 'v1',
       kind: 'Event',
@@ -59,7 +71,7 @@ export class EventRecorder {
       reason,
       message,
       type,
-      source,
+      source: copySource(source),
       firstTimestamp: now,
       lastTimestamp: now,
       count: 1,
@@ -67,10 +79,20 @@ export class EventRecorder {
       reportingInstance: source.host ?? '',
     }
     try {
-      this.api.create(event as KubeObject, { actor })
-      this.seen.set(aggKey, name)
+      this.api.create(event as KubeObject, { actor, handOver: true })
+      seen.set(aggKey, name)
     } catch {
       // Events are best effort in Kubernetes too: a lost event never fails the caller.
     }
   }
+}
+
+/** The caller's source, as a copy of its own without undefined values (the event keeps it). */
+function copySource(source: EventSource): EventSource {
+  const out = {} as EventSource
+  for (const k in source) {
+    const v = source[k as keyof EventSource]
+    if (v !== undefined) out[k as keyof EventSource] = v
+  }
+  return out
 }

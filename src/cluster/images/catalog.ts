@@ -11,6 +11,7 @@ import { piDigits } from './pi'
 import { exitsImmediately, server, type Program } from './program'
 import { familiarName, parseImageReference, type ImageReference } from './reference'
 import { shellProgram } from './shell'
+import { agnhost, goproxy, livenessServer, stress } from './test-images'
 
 export interface CatalogEntry {
   /** Familiar name: `nginx`, `registry.k8s.io/pause`. */
@@ -20,6 +21,8 @@ export interface CatalogEntry {
   sizeBytes(tag: string): number
   /** The process the image starts when the pod gives no command. */
   entrypoint(tag: string, container: Container): Program
+  /** A shell image (busybox, alpine…): any command line runs through its shell and applets. */
+  shell?: boolean
 }
 
 export type ImageLookup =
@@ -63,6 +66,9 @@ function sizes(typical: number, known: Record<string, number> = {}) {
 
 const shellImage = (): Program => exitsImmediately(0)
 
+/** A web server's default site: the index page, 404 elsewhere. */
+const staticSite = (req: { path: string }) => (req.path === '/' || req.path === '/index.html' ? 200 : 404)
+
 const ENTRIES: CatalogEntry[] = [
   {
     name: 'nginx',
@@ -72,19 +78,19 @@ const ENTRIES: CatalogEntry[] = [
       suffixes: ['alpine', 'perl', 'alpine-slim', 'alpine-perl', 'bookworm', 'bullseye', 'trixie', 'otel', 'alpine-otel'],
     }),
     sizeBytes: sizes(72_000_000, { '1.14.2': 44_460_800, '1.16.1': 51_030_575, '1.7.9': 39_947_836, alpine: 21_200_000 }),
-    entrypoint: (tag) => server(nginxStartup(tag), [100, 600]),
+    entrypoint: (tag) => server(nginxStartup(tag), [100, 600], { ports: [80], name: 'nginx', http: staticSite }),
   },
   {
     name: 'httpd',
     tagExists: tags({ named: ['latest', 'alpine', 'bookworm', 'trixie'], major: [2, 2], minor: [2, 4], patch: [0, 65], suffixes: ['alpine', 'bookworm', 'trixie'] }),
     sizeBytes: sizes(58_000_000),
-    entrypoint: () => server(httpdStartup, [100, 1000]),
+    entrypoint: () => server(httpdStartup, [100, 1000], { ports: [80], name: 'httpd', http: staticSite }),
   },
   {
     name: 'redis',
     tagExists: tags({ named: ['latest', 'alpine', 'bookworm', 'trixie'], major: [2, 8], minor: [0, 4], patch: [0, 20], suffixes: ['alpine', 'bookworm', 'trixie'] }),
     sizeBytes: sizes(52_000_000),
-    entrypoint: () => server(redisStartup, [100, 500]),
+    entrypoint: () => server(redisStartup, [100, 500], { ports: [6379], name: 'redis-server', plainTcp: true }),
   },
   {
     name: 'postgres',
@@ -93,7 +99,7 @@ const ENTRIES: CatalogEntry[] = [
     // The official image refuses to initialise a database without a password.
     entrypoint: (_tag, c) => {
       const env = new Set((c.env ?? []).filter((e) => e.value || e.valueFrom).map((e) => e.name))
-      if (env.has('POSTGRES_PASSWORD') || env.has('POSTGRES_HOST_AUTH_METHOD')) return server(postgresStartup, [200, 1500])
+      if (env.has('POSTGRES_PASSWORD') || env.has('POSTGRES_HOST_AUTH_METHOD')) return server(postgresStartup, [200, 1500], { ports: [5432], name: 'postgres', plainTcp: true })
       return exitsImmediately(1, POSTGRES_NO_PASSWORD)
     },
   },
@@ -102,30 +108,66 @@ const ENTRIES: CatalogEntry[] = [
     tagExists: tags({ named: ['latest', 'stable', 'musl', 'glibc', 'uclibc'], major: [1, 1], minor: [20, 37], patch: [0, 5], depth: [2, 3], suffixes: ['musl', 'glibc', 'uclibc'] }),
     sizeBytes: sizes(2_160_000, { '1.28': 727_869 }),
     entrypoint: shellImage,
+    shell: true,
   },
   {
     name: 'alpine',
     tagExists: tags({ named: ['latest', 'edge'], major: [3, 3], minor: [1, 22], patch: [0, 12] }),
     sizeBytes: sizes(3_640_000),
     entrypoint: shellImage,
+    shell: true,
   },
   {
     name: 'ubuntu',
     tagExists: (t) => ['latest', 'rolling', 'devel', 'bionic', 'focal', 'jammy', 'noble', 'plucky', 'questing', '18.04', '20.04', '22.04', '24.04', '25.04', '25.10'].includes(t),
     sizeBytes: sizes(29_700_000),
     entrypoint: shellImage,
+    shell: true,
   },
   {
     name: 'debian',
     tagExists: tags({ named: ['latest', 'stable', 'bookworm', 'bullseye', 'trixie', 'bookworm-slim', 'bullseye-slim', 'trixie-slim', 'stable-slim'], major: [9, 13], minor: [0, 12], depth: [1, 2], suffixes: ['slim'] }),
     sizeBytes: sizes(48_000_000),
     entrypoint: shellImage,
+    shell: true,
   },
   {
     name: 'perl',
     tagExists: tags({ named: ['latest', 'slim', 'threaded', 'stable'], major: [5, 5], minor: [8, 42], patch: [0, 5], depth: [2, 3], suffixes: ['slim', 'threaded', 'bookworm', 'slim-bookworm', 'trixie', 'slim-trixie'] }),
     sizeBytes: sizes(336_000_000, { '5.34.0': 335_984_542 }),
     entrypoint: shellImage,
+    shell: true,
+  },
+  ...['k8s.gcr.io/busybox', 'registry.k8s.io/busybox', 'gcr.io/google-containers/busybox'].map((name): CatalogEntry => ({
+    name,
+    tagExists: (t) => ['latest', '1.24', '1.27', '1.27.2', '1.28', '1.29', '1.36'].includes(t),
+    sizeBytes: sizes(700_000, { '1.27.2': 719_000 }),
+    entrypoint: shellImage,
+    shell: true,
+  })),
+  {
+    name: 'registry.k8s.io/e2e-test-images/agnhost',
+    tagExists: tags({ named: ['latest'], major: [2, 2], minor: [0, 60], depth: [2, 2] }),
+    sizeBytes: sizes(52_000_000),
+    entrypoint: (_tag, c) => agnhost(c),
+  },
+  ...['k8s.gcr.io/liveness', 'registry.k8s.io/liveness'].map((name): CatalogEntry => ({
+    name,
+    tagExists: (t) => t === 'latest',
+    sizeBytes: sizes(2_400_000),
+    entrypoint: () => livenessServer(),
+  })),
+  ...['k8s.gcr.io/goproxy', 'registry.k8s.io/goproxy'].map((name): CatalogEntry => ({
+    name,
+    tagExists: (t) => t === '0.1' || t === 'latest',
+    sizeBytes: sizes(2_500_000, { '0.1': 2_466_000 }),
+    entrypoint: () => goproxy(),
+  })),
+  {
+    name: 'polinux/stress',
+    tagExists: (t) => ['latest', '1.0.4'].includes(t),
+    sizeBytes: sizes(4_000_000),
+    entrypoint: (_tag, c) => stress(c),
   },
   {
     name: 'registry.k8s.io/pause',
@@ -181,17 +223,26 @@ const BUILTINS = new Set(['echo', 'sleep', 'date', 'true', 'false', 'printenv', 
 
 /** The process a container runs: its command/args interpreted, or the image's entrypoint. */
 export function programFor(container: Container, lookup: Extract<ImageLookup, { found: true }>): Program {
-  const entrypoint = () => lookup.entry?.entrypoint(lookup.ref.tag, container) ?? server(() => [])
+  // An image we know nothing about serves on whatever port it is asked on: a healthy generic server.
+  const entrypoint = () => lookup.entry?.entrypoint(lookup.ref.tag, container) ?? server(() => [], [100, 1000], { ports: 'any' })
   const argv = [...(container.command ?? []), ...(container.args ?? [])]
   if (!argv.length) return entrypoint()
+  return commandProgram(argv, lookup.entry?.shell === true) ?? entrypoint()
+}
+
+/**
+ * A command line run in a container (its command/args, an exec probe, a hook): a shell's `-c`
+ * script, perl's one-liner, or an applet of a shell image; undefined when it is the image's own binary.
+ */
+export function commandProgram(argv: string[], viaShell: boolean): Program | undefined {
   const bin = argv[0].slice(argv[0].lastIndexOf('/') + 1)
   if (SHELLS.has(bin)) {
     const c = argv.indexOf('-c')
     return c >= 0 && argv[c + 1] !== undefined ? shellProgram(argv[c + 1]) : exitsImmediately(0)
   }
   if (bin === 'perl') return perlProgram(argv)
-  if (BUILTINS.has(bin)) return shellProgram(argv.map(shellQuote).join(' '))
-  return entrypoint()
+  if (viaShell || BUILTINS.has(bin)) return shellProgram(argv.map(shellQuote).join(' '))
+  return undefined
 }
 
 function shellQuote(word: string): string {

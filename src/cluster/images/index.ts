@@ -8,8 +8,8 @@
  * Grow it by adding a CatalogEntry (tags, size, entrypoint) in catalog.ts; command lines are
  * interpreted by the tiny shell in shell.ts.
  */
-export { lookupImage, programFor, type CatalogEntry, type ImageLookup } from './catalog'
+export { commandProgram, lookupImage, programFor, type CatalogEntry, type ImageLookup } from './catalog'
 export { parseImageReference, familiarName, type ImageReference } from './reference'
-export type { Program, ProgramContext, Step } from './program'
+export type { HttpRequest, MainProcess, Program, ProgramContext, Step } from './program'
 export { shellProgram, formatDate } from './shell'
 export { piDigits } from './pi'

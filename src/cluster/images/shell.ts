@@ -3,6 +3,7 @@
  * `echo`, `sleep`, `exit N`, `date`, variables, `$((i+1))`, `while true; do …; done`, `for … in`,
  * `if … then … fi`, `&&` and `||`. It runs as a generator of steps on the virtual clock.
  */
+import { applet } from './applets'
 import type { Program, ProgramContext, Step } from './program'
 
 type Part = { text: string; quote: 'none' | 'single' | 'double' }
@@ -209,8 +210,11 @@ function* runList(list: List, s: State): Run {
 
 function* runNode(node: Node, s: State): Run {
   switch (node.t) {
-    case 'simple':
-      return yield* runSimple(node.words.map((w) => expand(w, s)), s)
+    case 'simple': {
+      const { words, redirect } = redirections(node.words, s)
+      if (!redirect) return yield* runSimple(words, s)
+      return yield* redirected(runSimple(words, s), redirect, s)
+    }
     case 'while': {
       let status = 0
       for (;;) {
@@ -291,10 +295,48 @@ function* runSimple(words: string[], s: State): Run {
     case 'env': case 'printenv':
       for (const [k, v] of s.vars) yield { kind: 'log', line: `${k}=${v}` }
       return 0
-    default:
+    default: {
+      const run = applet(cmd, args, s.ctx)
+      if (run) return yield* run
       if (QUIET_APPLETS.has(cmd)) return 0
-      yield { kind: 'log', line: `sh: ${cmd}: not found` }
+      yield { kind: 'log', line: `sh: ${cmd}: not found`, stream: 'stderr' }
       return 127
+    }
+  }
+}
+
+interface Redirect { path: string; append: boolean; fd: 1 | 2 }
+
+/** Splits `> file`, `>> file`, `2>/dev/null`, `2>&1` off a command's words. */
+function redirections(raw: Word[], s: State): { words: string[]; redirect?: Redirect } {
+  const words: string[] = []
+  let redirect: Redirect | undefined
+  for (let i = 0; i < raw.length; i++) {
+    const first = raw[i][0]
+    const m = first?.quote === 'none' ? /^([12]?)(>>?)(.*)$/.exec(first.text) : null
+    if (!m) { words.push(expand(raw[i], s)); continue }
+    let target = m[3] + expand(raw[i].slice(1), s)
+    if (!target && i + 1 < raw.length) target = expand(raw[++i], s)
+    if (target === '&1' || target === '&2') continue
+    const r: Redirect = { path: target, append: m[2] === '>>', fd: m[1] === '2' ? 2 : 1 }
+    if (r.fd === 1 || !redirect) redirect = r
+  }
+  return { words, redirect }
+}
+
+/** Runs a command with one of its streams going to a file of the container. */
+function* redirected(run: Run, r: Redirect, s: State): Run {
+  const fs = s.ctx.fs
+  let text = r.append ? fs?.get(r.path) ?? '' : ''
+  for (;;) {
+    const step = run.next()
+    if (step.done) {
+      if (r.path !== '/dev/null') fs?.set(r.path, text)
+      return step.value
+    }
+    const v = step.value
+    if (v.kind === 'log' && (v.stream === 'stderr') === (r.fd === 2)) text += v.line + '\n'
+    else yield v
   }
 }
 
@@ -336,11 +378,22 @@ function expandText(text: string, s: State): string {
   return out
 }
 
-/** `$(…)` for the commands scripts print most: the date and the hostname. */
+/** `$(…)`: runs the command at once (its sleeps take no time) and takes its output. */
 function substitute(cmd: string, s: State): string {
-  if (cmd === 'date' || cmd.startsWith('date ')) return formatDate(s.ctx.now())
-  if (cmd === 'hostname') return s.ctx.hostname
-  return ''
+  let list: List
+  try {
+    list = parse(tokenize(cmd))
+  } catch {
+    return ''
+  }
+  const run = runList(list, { ...s, vars: new Map(s.vars), exit: undefined })
+  const out: string[] = []
+  for (let i = 0; i < 10_000; i++) {
+    const r = run.next()
+    if (r.done || r.value.kind === 'exit') break
+    if (r.value.kind === 'log' && r.value.stream !== 'stderr') out.push(r.value.line)
+  }
+  return out.join('\n')
 }
 
 /** Integer arithmetic of `$((…))`: + - * / % and parentheses over numbers and variables. */

@@ -14,6 +14,8 @@ export interface EventHandlers<T> {
   delete?: (obj: T) => void
 }
 
+const EMPTY_BUCKET = new Map<string, never>()
+
 export class Informer<T extends KubeObject = KubeObject> {
   private items = new Map<string, T>()
   private indexers = new Map<string, IndexFunc<T>>()
@@ -59,6 +61,18 @@ export class Informer<T extends KubeObject = KubeObject> {
     return b ? [...b.values()] : []
   }
 
+  /** The index bucket itself, to iterate without copying; do not hold it across writes. */
+  valuesByIndex(index: string, value: string): IterableIterator<T> {
+    const b = this.indexes.get(index)?.get(value)
+    return b ? b.values() : EMPTY_BUCKET.values()
+  }
+
+  /** Key and object of each entry of an index bucket, without copying; do not hold it across writes. */
+  entriesByIndex(index: string, value: string): IterableIterator<[string, T]> {
+    const b = this.indexes.get(index)?.get(value)
+    return b ? b.entries() : EMPTY_BUCKET.entries()
+  }
+
   countByIndex(index: string, value: string): number {
     return this.indexes.get(index)?.get(value)?.size ?? 0
   }
@@ -75,8 +89,8 @@ export class Informer<T extends KubeObject = KubeObject> {
     }
     const key = keyOf(e.object)
     const old = this.items.get(key)
-    if (old) this.remove(key)
-    this.put(e.object)
+    if (old) this.replace(key, old, e.object)
+    else this.put(e.object)
     for (const h of this.handlers) {
       if (old) h.update?.(old, e.object)
       else h.add?.(e.object)
@@ -89,6 +103,32 @@ export class Informer<T extends KubeObject = KubeObject> {
     for (const [name, fn] of this.indexers) {
       const index = this.indexes.get(name)!
       for (const v of fn(obj)) bucket(index, v).set(key, obj)
+    }
+  }
+
+  /**
+   * remove(key) then put(obj), with the same result (the entry moves to the end of the items and of
+   * each bucket it is in) but one bucket operation instead of two when an index value is unchanged.
+   */
+  private replace(key: string, old: T, obj: T): void {
+    this.items.delete(key)
+    this.items.set(key, obj)
+    for (const [name, fn] of this.indexers) {
+      const index = this.indexes.get(name)!
+      const before = fn(old)
+      const after = fn(obj)
+      if (before.length === 1 && after.length === 1 && before[0] === after[0]) {
+        const b = index.get(before[0])!
+        b.delete(key)
+        b.set(key, obj)
+        continue
+      }
+      for (const v of before) {
+        const b = index.get(v)
+        b?.delete(key)
+        if (b && b.size === 0) index.delete(v)
+      }
+      for (const v of after) bucket(index, v).set(key, obj)
     }
   }
 

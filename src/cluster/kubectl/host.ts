@@ -8,6 +8,12 @@ import type { Clock } from '../clock'
 export interface NodeControl {
   kill(name: string): void
   restore(name: string): void
+  /** Boots a new machine that registers itself as a Node (the runner's `node add`). */
+  addNode?(spec: { name: string; cpu?: string; memory?: string; zone?: string; pods?: number }): unknown
+  /** Switches a machine off and deletes its Node (the runner's `node remove`). */
+  removeNode?(name: string): void
+  /** The pods/log subresource, served by the pod's kubelet (`kubectl logs`). */
+  logs?(namespace: string, pod: string, container: string, options?: { previous?: boolean }): { timestamp: string; line: string }[]
 }
 
 export interface KubectlHost {

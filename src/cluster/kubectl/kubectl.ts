@@ -4,7 +4,14 @@ import { del } from './commands/delete'
 import { describe } from './commands/describe'
 import { get } from './commands/get'
 import { clusterInfo, version } from './commands/info'
+import { logs } from './commands/logs'
 import { scale } from './commands/scale'
+import { rollout } from './commands/rollout'
+import { set } from './commands/set'
+import { cordon, uncordon } from './commands/cordon'
+import { drain } from './commands/drain'
+import { taint } from './commands/taint'
+import { annotate, label } from './commands/label'
 import type { Command } from './context'
 import { formatError } from './errors'
 import { CommandError, Output, type KubectlHost, type KubectlOptions, type KubectlResult } from './host'
@@ -17,15 +24,24 @@ const COMMANDS: Record<string, Command> = {
   create,
   delete: del,
   scale,
+  logs,
   version,
   'cluster-info': clusterInfo,
+  rollout,
+  set,
+  cordon,
+  uncordon,
+  drain,
+  taint,
+  label,
+  annotate,
 }
 
 // kubectl's other commands: named so typos get cobra's suggestion, refused with a clear message.
 const KNOWN_ELSEWHERE = [
-  'expose', 'run', 'set', 'explain', 'edit', 'rollout', 'autoscale', 'certificate', 'top', 'cordon',
-  'uncordon', 'drain', 'taint', 'logs', 'attach', 'exec', 'port-forward', 'proxy', 'cp', 'auth', 'debug',
-  'events', 'diff', 'patch', 'replace', 'wait', 'kustomize', 'label', 'annotate', 'completion', 'alpha',
+  'expose', 'run', 'explain', 'edit', 'autoscale', 'certificate', 'top',
+  'logs', 'attach', 'exec', 'port-forward', 'proxy', 'cp', 'auth', 'debug',
+  'events', 'diff', 'patch', 'replace', 'wait', 'kustomize', 'completion', 'alpha',
   'api-resources', 'api-versions', 'config', 'plugin', 'options',
 ]
 

@@ -1,12 +1,13 @@
 /**
  * The headless runner's script language: shell-like lines of `kubectl ...` (or `k ...`), heredocs
- * (`kubectl apply -f - <<EOF ... EOF`), `sleep 30|90s|5m|1h` to advance virtual time, `node kill|restore
- * NAME`, comments, blank lines and `\` continuations. The cluster settles after every command; a
+ * (`kubectl apply -f - <<EOF ... EOF`), `sleep 30|90s|5m|1h` to advance virtual time, `node kill|restore|add|remove
+ * NAME` (see node-verbs.ts), comments, blank lines and `\` continuations. The cluster settles after every command; a
  * failing command prints its error and the script goes on.
  */
 import type { KubectlHost } from './host'
 import { runKubectl } from './kubectl'
 import { tokenize } from './tokenize'
+import { runNodeVerb } from './node-verbs'
 
 export interface ScriptChunk {
   stream: 'stdout' | 'stderr'
@@ -90,17 +91,10 @@ export function runScript(cluster: KubectlHost, text: string, opts: ScriptOption
       const ms = sleepMs(rest[0])
       if (ms === undefined) fail(`sleep: invalid time interval '${rest[0] ?? ''}'`)
       else cluster.clock.advance(ms)
-    } else if (head === 'node' && (rest[0] === 'kill' || rest[0] === 'restore') && rest[1]) {
-      if (!cluster.nodes) {
-        fail(`error: this cluster has no node simulator`)
-        continue
-      }
-      try {
-        cluster.nodes[rest[0]](rest[1])
-        emit('stdout', `node/${rest[1]} ${rest[0] === 'kill' ? 'killed' : 'restored'}\n`)
-      } catch (e) {
-        fail(`error: ${(e as Error).message}`)
-      }
+    } else if (head === 'node') {
+      const r = runNodeVerb(cluster, rest)
+      if (r.ok) emit('stdout', r.text)
+      else fail(r.text)
     } else if (head === 'echo') {
       emit('stdout', rest.join(' ') + '\n')
     } else {

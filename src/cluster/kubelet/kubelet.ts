@@ -14,6 +14,7 @@ import {
   buildLease, buildNode, buildNodeStatus, healthyConditions, LEASE_NAMESPACE, nodeAddresses, type NodeSpecInput,
 } from './node-object'
 import { PodWorker, type KubeletHost } from './pod-worker'
+import { VOLUME_POLL_MS, waitsForClaims } from './volumes'
 
 /** Formatted seconds shared by every kubelet of the process (a pure function of the time). */
 const stamps = new Map<number, string>()
@@ -28,6 +29,7 @@ export class Kubelet implements KubeletHost {
   private running = false
   private generation = 0
   private workers = new Map<string, PodWorker>()
+  private waitingForClaims = new Set<string>()
   private usedIPs = new Set<number>()
   private lastIP = 1
   private lastReport = -Infinity
@@ -100,10 +102,25 @@ export class Kubelet implements KubeletHost {
     }
     const phase = pod.status?.phase
     if (phase === 'Succeeded' || phase === 'Failed') return
+    // Volumes (storage helper): the pod starts only once the claims it mounts are Bound.
+    if (!pod.metadata?.deletionTimestamp && waitsForClaims(pod, this.ctx.informers)) return this.waitForClaims(pod)
     const w = new PodWorker(this, pod, rebooted && this.hasRun(pod))
     this.workers.set(uid, w)
     if (pod.metadata?.deletionTimestamp) return w.terminate()
     w.start()
+  }
+
+  /** Looks again every VOLUME_POLL_MS, as the volume manager polls, until the claims are Bound. */
+  private waitForClaims(pod: Pod): void {
+    const uid = pod.metadata!.uid!
+    if (this.waitingForClaims.has(uid)) return
+    this.waitingForClaims.add(uid)
+    const gen = this.generation
+    this.ctx.clock.schedule(VOLUME_POLL_MS, () => {
+      this.waitingForClaims.delete(uid)
+      const cur = this.ctx.informers.for<Pod>('Pod').get(pod.metadata?.namespace, pod.metadata!.name!)
+      if (gen === this.generation && cur?.metadata?.uid === uid && !this.workers.has(uid)) this.podChanged(cur)
+    }, `${this.actor}: wait for volumes`)
   }
 
   podDeleted(pod: Pod): void {

@@ -4,7 +4,7 @@
  */
 import type { Pod } from 'kubernetes-types/core/v1'
 import type { ComponentContext } from '../component'
-import { ApiError } from '../apiserver/types'
+import { ApiError, isNotFound } from '../apiserver/types'
 import { INDEX_NODE_NAME, nodeNameIndex } from '../informers/informer'
 import type { LogLine } from './container-logs'
 import { Kubelet } from './kubelet'
@@ -18,6 +18,8 @@ export interface LogOptions {
 export class NodeSimulator {
   private kubelets = new Map<string, Kubelet>()
   private started = false
+  /** Machines ever added: a new machine never reuses a removed one's addresses. */
+  private added = 0
 
   constructor(private readonly ctx: ComponentContext) {}
 
@@ -38,7 +40,7 @@ export class NodeSimulator {
   addNode(spec: NodeSpecInput): Kubelet {
     if (this.kubelets.has(spec.name)) throw new Error(`node ${spec.name} already exists`)
     this.start()
-    const kubelet = new Kubelet(this.ctx, spec, this.kubelets.size)
+    const kubelet = new Kubelet(this.ctx, spec, this.added++)
     this.kubelets.set(spec.name, kubelet)
     kubelet.start()
     return kubelet
@@ -47,6 +49,21 @@ export class NodeSimulator {
   /** Pulls the plug: no heartbeats, no status, no reaction to pods; containers are dead. */
   kill(name: string): void {
     this.get(name).stop()
+  }
+
+  /**
+   * The machine leaves the cluster, as `kubectl delete node` after switching it off: the kubelet
+   * stops and the Node object is deleted. Its pods stay bound to the missing node until the pod
+   * garbage collector (kube-controller-manager's podgc) removes them.
+   */
+  removeNode(name: string): void {
+    this.get(name).stop()
+    this.kubelets.delete(name)
+    try {
+      this.ctx.api.delete('Node', undefined, name, { actor: 'kubectl' })
+    } catch (e) {
+      if (!isNotFound(e)) throw e
+    }
   }
 
   /** Powers the machine back on: the kubelet boots again and recovers its pods. */
@@ -74,12 +91,13 @@ export class NodeSimulator {
   logs(namespace: string, podName: string, container: string, options: LogOptions = {}): LogLine[] {
     const pod = this.ctx.informers.for<Pod>('Pod').get(namespace, podName)
     if (!pod) throw new ApiError(404, 'NotFound', `pods "${podName}" not found`)
-    if (!pod.spec?.containers.some((c) => c.name === container)) {
+    const isInit = pod.spec?.initContainers?.some((c) => c.name === container) ?? false
+    if (!isInit && !pod.spec?.containers.some((c) => c.name === container)) {
       throw new ApiError(400, 'BadRequest', `container ${container} is not valid for pod ${podName}`)
     }
-    const nodeName = pod.spec.nodeName
+    const nodeName = pod.spec?.nodeName
     const kubelet = nodeName ? this.kubelets.get(nodeName) : undefined
-    const status = pod.status?.containerStatuses?.find((s) => s.name === container)
+    const status = (isInit ? pod.status?.initContainerStatuses : pod.status?.containerStatuses)?.find((s) => s.name === container)
     if (options.previous) {
       const buf = kubelet?.worker(namespace, podName)?.logs(container, true)
       if (!buf || !status?.lastState?.terminated) {

@@ -1,21 +1,33 @@
 /**
- * One pod on one kubelet (kube: the pod worker and kuberuntime's SyncPod): create the sandbox,
- * then for each container in turn ensure its image, create and start it; play its program; restart
- * it by restartPolicy with back-off; stop everything when the pod is deleted. Every status change
+ * One pod on one kubelet (kube: the pod worker and kuberuntime's SyncPod): create the sandbox, run
+ * the init containers in order, then start the app containers one at a time; probe them; restart
+ * them by restartPolicy with back-off; stop everything when the pod is deleted. Every status change
  * is written to the API by the kubelet, as the kubelet's status manager does.
+ *
+ * The pieces: image-puller.ts (pulls and their back-off), container-runtime.ts (the process, its
+ * files, hooks and signals), prober.ts (probes), init-actions.ts (what to start next),
+ * pod-status.ts and pod-phase.ts (what is reported).
  */
-import type { Container, ContainerStatus, Pod } from 'kubernetes-types/core/v1'
-import type { Program, Step } from '../images'
-import { lookupImage, programFor, type ImageLookup } from '../images'
+import type { Container, Pod, PodStatus, Service } from 'kubernetes-types/core/v1'
+import { programFor } from '../images'
 import { isNotFound } from '../apiserver/types'
+import { deepEqual } from '../apiserver/objects'
+import { qosClass } from '../apiserver/kinds/qos'
 import {
   CONTAINER_CREATE_MS, CONTAINER_START_MS, CRASH_LOOP_INITIAL_BACKOFF_MS, CRASH_LOOP_MAX_BACKOFF_MS,
-  CRASH_LOOP_RESET_AFTER_MS, IMAGE_PULL_INITIAL_BACKOFF_MS, IMAGE_PULL_MAX_BACKOFF_MS, RESYNC_MS, SANDBOX_CREATE_MS,
+  CRASH_LOOP_RESET_AFTER_MS, RESYNC_MS, SANDBOX_CREATE_MS,
 } from './constants'
 import { LogBuffer } from './container-logs'
+import { lastExit, newRun, refreshFlags, restoreAfterReboot, type ContainerRun } from './container-run'
+import { ContainerRuntime } from './container-runtime'
 import { formatGoDuration } from './durations'
+import { ensureImage, type FoundImage } from './image-puller'
 import type { ImageStore } from './image-store'
-import { buildPodStatus, podPhase, type ContainerView } from './pod-status'
+import { nextAction } from './init-actions'
+import { podPhase } from './pod-phase'
+import { buildPodStatus } from './pod-status'
+import { startProbes, type ProbeType } from './prober'
+import type { ProbeTarget } from './probe-check'
 import type { ComponentContext } from '../component'
 
 /** What a pod worker needs from its kubelet. */
@@ -33,39 +45,49 @@ export interface KubeletHost {
   timestamp(ms: number): string
 }
 
-interface ContainerRun extends ContainerView {
-  spec: Container
-  program?: Program
-  steps?: Iterator<Step>
-  logs?: LogBuffer
-  previousLogs?: LogBuffer
-  /** Next crash-loop back-off; 0 when the container has no back-off entry. */
-  crashBackoffMs: number
-  pullBackoffMs: number
-  /** The container may not be started before this time (back-off), or never (Infinity). */
-  blockedUntil: number
-  /** Bumped to invalidate this container's pending timers. */
-  epoch: number
-}
+// kube default: terminationGracePeriodSeconds 30.
+const DEFAULT_GRACE_S = 30
 
 export class PodWorker {
   readonly uid: string
+  readonly initContainers: ContainerRun[]
   readonly containers: ContainerRun[]
+  /** Init containers first, then app containers. */
+  readonly all: ContainerRun[]
   pod: Pod
+  podIP?: string
   private sandboxReady = false
-  private podIP?: string
   private startTime?: number
   private terminating = false
+  private initialized: boolean
   /** The container being started: SyncPod starts one container at a time. */
   private busyWith?: ContainerRun
   private epoch = 0
   private flushScheduled = false
-  private lastWritten = ''
+  private lastWritten?: PodStatus
+  /** The QoS class of the spec last reported (specs are immutable: same object, same class). */
+  private qosSpec?: Pod['spec']
+  private qos = ''
+  private readonly stamp = (ms: number): string => this.host.timestamp(ms)
+  private readonly runtime: ContainerRuntime
 
-  constructor(private readonly host: KubeletHost, pod: Pod, private readonly rebooted = false) {
+  constructor(readonly host: KubeletHost, pod: Pod, private readonly rebooted = false) {
     this.pod = pod
     this.uid = pod.metadata!.uid!
-    this.containers = pod.spec!.containers.map((spec) => this.fromStatus(spec, pod.status?.containerStatuses?.find((s) => s.name === spec.name)))
+    const status = pod.status
+    this.initContainers = (pod.spec!.initContainers ?? []).map((spec) => newRun(spec, true, status?.initContainerStatuses?.find((s) => s.name === spec.name)))
+    this.containers = pod.spec!.containers.map((spec) => newRun(spec, false, status?.containerStatuses?.find((s) => s.name === spec.name)))
+    this.all = [...this.initContainers, ...this.containers]
+    this.initialized = this.initContainers.length === 0
+    if (rebooted) {
+      for (const c of this.all) {
+        const s = (c.init ? status?.initContainerStatuses : status?.containerStatuses)?.find((x) => x.name === c.name)
+        if (s) restoreAfterReboot(c, s, this.now(), (x) => this.shouldRestart(x))
+      }
+      this.initialized ||= status?.conditions?.some((x) => x.type === 'Initialized' && x.status === 'True') ?? false
+    }
+    this.runtime = new ContainerRuntime(this)
+    this.runtime.peers = () => this.all
   }
 
   get key(): string {
@@ -94,34 +116,53 @@ export class PodWorker {
     this.pod = pod
     if (pod.metadata?.deletionTimestamp) return this.terminate()
     if (this.terminating) return
-    pod.spec!.containers.forEach((spec, i) => {
-      const c = this.containers[i]
-      if (c && spec.image !== old.spec!.containers[i]?.image) this.imageChanged(c, spec)
-    })
+    const changed = (specs: Container[] | undefined, before: Container[] | undefined, runs: ContainerRun[]) =>
+      specs?.forEach((spec, i) => {
+        const c = runs[i]
+        if (c && spec.image !== before?.[i]?.image) this.imageChanged(c, spec)
+      })
+    changed(pod.spec!.initContainers, old.spec!.initContainers, this.initContainers)
+    changed(pod.spec!.containers, old.spec!.containers, this.containers)
   }
 
-  /** The pod has a deletionTimestamp: stop its containers, then remove it for good. */
+  /**
+   * The pod has a deletionTimestamp: stop the app containers (preStop, SIGTERM, SIGKILL at the
+   * grace deadline), then the sidecars in reverse order, then remove the pod for good.
+   */
   terminate(): void {
     if (this.terminating) return
     this.terminating = true
-    this.epoch++
+    this.busyWith = undefined
     const meta = this.pod.metadata!
-    const graceMs = 1000 * (meta.deletionGracePeriodSeconds ?? this.pod.spec?.terminationGracePeriodSeconds ?? 30)
-    let waitMs = 0
-    for (const c of this.containers) {
-      if (c.state !== 'running') continue
-      this.host.record(this.pod, 'Normal', 'Killing', `Stopping container ${c.name}`, c.name)
-      const stop = c.program?.stopAfterSigterm(this.host.ctx.clock.random)
-      waitMs = Math.max(waitMs, stop === undefined ? graceMs : Math.min(stop, graceMs))
+    const graceMs = 1000 * (meta.deletionGracePeriodSeconds ?? this.pod.spec?.terminationGracePeriodSeconds ?? DEFAULT_GRACE_S)
+    const deadline = this.now() + graceMs
+    for (const c of this.all) {
+      if (c.state === 'running') continue
+      // Pulls, creations and back-offs in flight are dropped.
+      c.epoch++
     }
-    this.after(waitMs, () => this.remove(), true)
+    for (const c of this.containers) if (c.state === 'running') this.killContainer(c, `Stopping container ${c.name}`, graceMs)
+    this.terminationDeadline = deadline
+    this.terminationProgress()
+  }
+
+  private terminationDeadline = 0
+
+  /** The next step of a termination: sidecars after the app containers, the pod after all. */
+  private terminationProgress(): void {
+    if (this.containers.some((c) => c.state === 'running')) return
+    const sidecars = this.initContainers.filter((c) => c.state === 'running')
+    if (sidecars.some((c) => c.stopping)) return
+    const last = sidecars[sidecars.length - 1]
+    if (last) return this.killContainer(last, `Stopping container ${last.name}`, Math.max(0, this.terminationDeadline - this.now()))
+    this.after(0, () => this.remove())
   }
 
   /** The node went down: every process is gone and nothing more is reported. */
   kill(): void {
     this.epoch++
     this.terminating = true
-    for (const c of this.containers) c.epoch++
+    for (const c of this.all) c.epoch++
   }
 
   /** Called when the pod is gone from the API. */
@@ -132,134 +173,107 @@ export class PodWorker {
   }
 
   logs(container: string, previous: boolean): LogBuffer | undefined {
-    const c = this.containers.find((x) => x.name === container)
+    const c = this.container(container)
     return previous ? c?.previousLogs : c?.logs
   }
 
   container(name: string): ContainerRun | undefined {
-    return this.containers.find((x) => x.name === name)
+    return this.all.find((x) => x.name === name)
   }
 
   // ---- the sync loop ------------------------------------------------------------------------
 
-  /** Starts the first container that is due, one at a time, as SyncPod does. */
-  private next(): void {
+  /** Starts the next container that is due, one at a time, as SyncPod does. */
+  next(): void {
     if (this.busyWith || this.terminating || !this.sandboxReady) return
-    if (this.phase() === 'Succeeded' || this.phase() === 'Failed') return this.finish()
+    const phase = this.phase()
+    if (phase === 'Succeeded' || phase === 'Failed' || this.appsDone()) {
+      // kube: once the regular containers are done for good, the sidecars are stopped, last first.
+      const sidecar = this.initContainers.filter((c) => c.state === 'running').pop()
+      if (sidecar) {
+        if (!sidecar.stopping) this.killContainer(sidecar, `Stopping container ${sidecar.name}`, this.graceMs())
+        return
+      }
+      if (phase === 'Succeeded' || phase === 'Failed') return this.finish()
+    }
     const now = this.now()
-    const c = this.containers.find((x) => x.state !== 'running' && x.blockedUntil <= now && this.wantsStart(x))
+    for (const c of this.initContainers) refreshFlags(c)
+    const decision = nextAction({
+      initContainers: this.initContainers,
+      containers: this.containers,
+      initialized: this.initialized,
+      due: (c) => c.state !== 'running' && !c.stopping && c.blockedUntil <= now && this.wantsStart(c),
+    })
+    if (decision.initialized !== this.initialized) {
+      this.initialized = decision.initialized
+      this.markDirty()
+    }
+    const c = decision.start
     if (!c) return this.markDirty()
     this.busyWith = c
-    this.ensureImage(c)
+    ensureImage(this, c, (image) => this.create(c, image))
+  }
+
+  /** Every app container has exited and will not be restarted (a Job's pod is done). */
+  private appsDone(): boolean {
+    return this.containers.every((c) => c.state === 'terminated' && !this.shouldRestart(c))
   }
 
   private wantsStart(c: ContainerRun): boolean {
-    if (c.state === 'waiting') return true
+    if (c.state === 'waiting' && !c.last) return true
     return this.shouldRestart(c)
   }
 
+  /** kube: sidecars always restart; init containers on failure unless Never; others by restartPolicy. */
   private shouldRestart(c: ContainerRun): boolean {
+    if (c.sidecar) return true
     const policy = this.pod.spec?.restartPolicy ?? 'Always'
-    const exit = c.state === 'terminated' ? c.exitCode : c.last?.exitCode
+    const exit = lastExit(c)
+    if (c.init) return policy !== 'Never' && exit !== 0
     return policy === 'Always' || (policy === 'OnFailure' && exit !== 0)
   }
 
-  private ensureImage(c: ContainerRun): void {
-    const image = c.spec.image ?? ''
-    const lookup = lookupImage(image)
-    if (!lookup.found && lookup.reason === 'InvalidImageName') {
-      const message = `Failed to apply default image tag "${image}": ${lookup.message}`
-      this.host.record(this.pod, 'Warning', 'InspectFailed', message, c.name)
-      this.host.record(this.pod, 'Warning', 'Failed', 'Error: InvalidImageName', c.name)
-      return this.wait(c, 'InvalidImageName', message, Infinity)
-    }
-    const policy = c.spec.imagePullPolicy ?? 'IfNotPresent'
-    const present = lookup.found && this.host.images.has(lookup.ref.normalized)
-    if (present && policy !== 'Always') {
-      // kube v1.33+ (KubeletEnsureSecretPulledImages on by default) words it this way.
-      this.host.record(this.pod, 'Normal', 'Pulled', `Container image "${image}" already present on machine and can be accessed by the pod`, c.name)
-      return this.create(c, lookup as Extract<ImageLookup, { found: true }>)
-    }
-    if (policy === 'Never') {
-      const message = `Container image "${image}" is not present with pull policy of Never`
-      this.host.record(this.pod, 'Warning', 'ErrImageNeverPull', message, c.name)
-      this.host.record(this.pod, 'Warning', 'Failed', 'Error: ErrImageNeverPull', c.name)
-      return this.wait(c, 'ErrImageNeverPull', message, Infinity)
-    }
-    this.pull(c, image, lookup)
-  }
-
-  private pull(c: ContainerRun, image: string, lookup: ImageLookup): void {
-    const askedAt = this.now()
-    this.host.record(this.pod, 'Normal', 'Pulling', `Pulling image "${image}"`, c.name)
-    this.markDirty()
-    const random = this.host.ctx.clock.random
-    if (!lookup.found) {
-      const plan = this.host.images.planFailure(askedAt, random)
-      return this.afterFor(c, plan.doneAt - askedAt, () => this.pullFailed(c, image, lookup.message))
-    }
-    const stored = { normalized: lookup.ref.normalized, imageID: lookup.imageID, sizeBytes: lookup.sizeBytes }
-    const plan = this.host.images.plan(stored, askedAt, random)
-    this.afterFor(c, plan.doneAt - askedAt, () => {
-      this.host.images.add(stored)
-      c.pullBackoffMs = 0
-      const total = formatGoDuration(this.now() - askedAt)
-      this.host.record(this.pod, 'Normal', 'Pulled',
-        `Successfully pulled image "${image}" in ${formatGoDuration(plan.pullMs)} (${total} including waiting). Image size: ${lookup.sizeBytes} bytes.`, c.name)
-      this.create(c, lookup)
-    })
-  }
-
-  /** kube: ErrImagePull now, ImagePullBackOff at the next sync, another pull when the back-off ends. */
-  private pullFailed(c: ContainerRun, image: string, message: string): void {
-    this.host.record(this.pod, 'Warning', 'Failed', `Failed to pull image "${image}": ${message}`, c.name)
-    this.host.record(this.pod, 'Warning', 'Failed', 'Error: ErrImagePull', c.name)
-    const backoff = c.pullBackoffMs ? Math.min(c.pullBackoffMs * 2, IMAGE_PULL_MAX_BACKOFF_MS) : IMAGE_PULL_INITIAL_BACKOFF_MS
-    c.pullBackoffMs = backoff
-    const failedAt = this.now()
-    this.wait(c, 'ErrImagePull', message, failedAt + backoff)
-    this.afterFor(c, this.between(RESYNC_MS), () => {
-      this.host.record(this.pod, 'Normal', 'BackOff', `Back-off pulling image "${image}"`, c.name)
-      this.host.record(this.pod, 'Warning', 'Failed', 'Error: ImagePullBackOff', c.name)
-      c.reason = 'ImagePullBackOff'
-      c.message = `Back-off pulling image "${image}": ErrImagePull: ${message}`
-      this.markDirty()
-    })
-    this.afterFor(c, backoff, () => this.next())
-  }
-
-  private create(c: ContainerRun, lookup: Extract<ImageLookup, { found: true }>): void {
+  private create(c: ContainerRun, image: FoundImage): void {
     this.afterFor(c, this.between(CONTAINER_CREATE_MS), () => {
       if (c.state === 'terminated') this.archive(c)
       // kube: a new instance of a container that ran before is a restart.
       if (c.containerID) c.restartCount++
       c.containerID = `containerd://${this.hex64()}`
-      c.image = lookup.ref.normalized
-      c.imageID = lookup.imageID
+      c.image = image.ref.normalized
+      c.imageID = image.imageID
       // kube v1.35 (#134043): the container is named by the event's fieldPath, not the message.
       this.host.record(this.pod, 'Normal', 'Created', 'Container created', c.name)
-      this.afterFor(c, this.between(CONTAINER_START_MS), () => {
-        this.host.record(this.pod, 'Normal', 'Started', 'Container started', c.name)
-        c.state = 'running'
-        c.reason = undefined
-        c.message = undefined
-        c.exitCode = undefined
-        c.finishedAt = undefined
-        c.startedAt = this.now()
-        c.program = programFor(c.spec, lookup)
-        if (c.logs) c.previousLogs = c.logs
-        c.logs = new LogBuffer()
-        c.steps = c.program.steps({
-          now: () => this.now(),
-          env: Object.fromEntries((c.spec.env ?? []).map((e) => [e.name, e.value ?? ''])),
-          hostname: this.pod.metadata!.name!,
-          podIP: this.podIP ?? '',
-        })
-        this.releaseBusy(c)
-        this.markDirty()
-        this.advance(c)
-        this.next()
-      })
+      this.afterFor(c, this.between(CONTAINER_START_MS), () => this.started(c, image))
+    })
+  }
+
+  private started(c: ContainerRun, image: FoundImage): void {
+    this.host.record(this.pod, 'Normal', 'Started', 'Container started', c.name)
+    Object.assign(c, {
+      state: 'running', reason: undefined, message: undefined, exitCode: undefined, finishedAt: undefined,
+      startedAt: this.now(), fs: undefined, memoryBytes: 0, stopping: false,
+      startupOk: !c.spec.startupProbe, readinessOk: !c.spec.readinessProbe,
+    })
+    c.program = programFor(c.spec, image)
+    if (c.logs) c.previousLogs = c.logs
+    c.logs = new LogBuffer()
+    c.steps = c.program.steps(this.runtime.context(c))
+    startProbes(this, c, this.startTime ?? this.now())
+    this.markDirty()
+    this.runtime.advance(c)
+    const hook = c.spec.lifecycle?.postStart
+    if (!hook || c.state !== 'running') {
+      this.releaseBusy(c)
+      return this.next()
+    }
+    // kube: the pod worker waits for the postStart hook before starting the next container.
+    this.runtime.runHook(c, hook, this.graceMs(), (error) => {
+      this.releaseBusy(c)
+      if (error && c.state === 'running') {
+        this.host.record(this.pod, 'Warning', 'FailedPostStartHook', error, c.name)
+        this.killContainer(c, `FailedPostStartHook`, this.graceMs())
+      }
+      this.next()
     })
   }
 
@@ -275,26 +289,24 @@ export class PodWorker {
     if (this.busyWith === c) this.busyWith = undefined
   }
 
-  /** Plays the container's program until it sleeps, runs forever, or exits. */
-  private advance(c: ContainerRun): void {
-    for (;;) {
-      const r = c.steps!.next()
-      if (r.done) return
-      const step = r.value
-      if (step.kind === 'log') c.logs!.append(this.now(), step.line)
-      else if (step.kind === 'sleep') {
-        if (step.ms !== Infinity) this.afterFor(c, step.ms, () => this.advance(c))
-        return
-      } else return this.exited(c, step.code)
-    }
+  private killContainer(c: ContainerRun, message: string, graceMs: number): void {
+    this.host.record(this.pod, 'Normal', 'Killing', message, c.name)
+    this.markDirty()
+    this.runtime.kill(c, graceMs, (error) => this.host.record(this.pod, 'Warning', 'FailedPreStopHook', error, c.name))
   }
 
-  private exited(c: ContainerRun, code: number): void {
+  /** The process of `c` ended (exit, OOM kill, signal). */
+  exited(c: ContainerRun, code: number, reason: string): void {
+    if (c.state !== 'running') return
     c.state = 'terminated'
     c.exitCode = code
-    c.reason = code === 0 ? 'Completed' : 'Error'
+    c.reason = reason
     c.finishedAt = this.now()
     c.steps = undefined
+    c.stopping = false
+    c.epoch++
+    this.releaseBusy(c)
+    if (this.terminating) return this.terminationProgress()
     this.markDirty()
     if (!this.shouldRestart(c)) return this.next()
     // kube: the first restart is immediate; later ones wait the back-off, 10 s doubling to 5 min,
@@ -320,7 +332,7 @@ export class PodWorker {
   }
 
   /** The container waits (ErrImagePull, CrashLoopBackOff…) until `until`; the sync moves on. */
-  private wait(c: ContainerRun, reason: string, message: string, until: number): void {
+  wait(c: ContainerRun, reason: string, message: string, until: number): void {
     if (c.state === 'terminated') this.archive(c)
     c.state = 'waiting'
     c.reason = reason
@@ -343,6 +355,7 @@ export class PodWorker {
     c.spec = spec
     c.pullBackoffMs = 0
     c.blockedUntil = 0
+    c.stopping = false
     if (c.state === 'terminated') this.archive(c)
     c.state = 'waiting'
     c.reason = undefined
@@ -369,13 +382,56 @@ export class PodWorker {
     }
   }
 
+  // ---- probes (ProberHost) ------------------------------------------------------------------
+
+  target(c: ContainerRun): ProbeTarget {
+    return {
+      podIP: this.podIP ?? '',
+      container: c.spec,
+      exec: (argv, timeoutMs) => this.runtime.exec(c, argv, timeoutMs),
+      http: (port, path) => this.runtime.http(port, path),
+      listens: (port) => this.runtime.listens(port),
+    }
+  }
+
+  unhealthy(c: ContainerRun, type: ProbeType, output: string): void {
+    // kube: prober.go records every failed probe; the output loses its trailing newline.
+    this.host.record(this.pod, 'Warning', 'Unhealthy', `${type} probe failed: ${output.replace(/\n+$/, '')}`, c.name)
+  }
+
+  result(c: ContainerRun, type: ProbeType, ok: boolean): void {
+    if (type === 'Readiness') c.readinessOk = ok
+    else if (type === 'Startup' && ok) c.startupOk = true
+    else {
+      // kube: computePodActions kills a container that failed its liveness or startup probe.
+      const probe = type === 'Liveness' ? c.spec.livenessProbe : c.spec.startupProbe
+      const restart = (this.pod.spec?.restartPolicy ?? 'Always') !== 'Never'
+      const message = `Container ${c.name} failed ${type.toLowerCase()} probe${restart ? ', will be restarted' : ''}`
+      const graceS = probe?.terminationGracePeriodSeconds ?? this.pod.spec?.terminationGracePeriodSeconds ?? DEFAULT_GRACE_S
+      this.killContainer(c, message, graceS * 1000)
+    }
+    this.markDirty()
+    this.next()
+  }
+
+  /** Cluster DNS: `svc`, `svc.ns`, `svc.ns.svc`, `svc.ns.svc.cluster.local` → the Service's cluster IP. */
+  resolve(name: string): string | undefined {
+    const parts = name.replace(/\.$/, '').split('.')
+    const fq = parts.length >= 3 && parts[2] === 'svc'
+    if (parts.length > 2 && !fq) return undefined
+    const ns = parts[1] ?? this.pod.metadata!.namespace ?? 'default'
+    const svc = this.host.ctx.informers.for<Service>('Service').get(ns, parts[0])
+    const ip = svc?.spec?.clusterIP
+    return ip && ip !== 'None' ? ip : undefined
+  }
+
   // ---- status -------------------------------------------------------------------------------
 
   private phase() {
-    return podPhase(this.pod, this.containers)
+    return podPhase({ pod: this.pod, initContainers: this.initContainers, containers: this.containers, initialized: this.initialized })
   }
 
-  private markDirty(): void {
+  markDirty(): void {
     if (this.flushScheduled || this.terminating) return
     this.flushScheduled = true
     const epoch = this.epoch
@@ -387,17 +443,25 @@ export class PodWorker {
 
   private flush(): void {
     const clock = this.host.ctx.clock
+    const spec = this.pod.spec!
+    if (spec !== this.qosSpec) {
+      this.qosSpec = spec
+      this.qos = qosClass(spec)
+    }
+    for (const c of this.all) refreshFlags(c)
     const status = buildPodStatus({
       pod: this.pod, hostIP: this.host.hostIP, podIP: this.podIP, sandboxReady: this.sandboxReady,
-      startTime: this.startTime, containers: this.containers,
-    }, (ms) => this.host.timestamp(ms), clock.now())
-    const text = JSON.stringify(status)
-    if (text === this.lastWritten) return
-    this.lastWritten = text
+      startTime: this.startTime, containers: this.containers, qosClass: this.qos,
+      initContainers: this.initContainers, initialized: this.initialized,
+    }, this.stamp, clock.now())
+    // Unchanged since the last write: nothing to send (a patch of equal values would be a no-op
+    // write anyway, whatever the key order).
+    if (deepEqual(status, this.lastWritten)) return
+    this.lastWritten = status
     const meta = this.pod.metadata!
     try {
       // A merge patch of the whole status: the kubelet owns it (kube: the status manager's patch).
-      this.host.ctx.api.patch('Pod', meta.namespace, meta.name!, { status }, { actor: this.host.actor }, { subresource: 'status' })
+      this.host.ctx.api.patch('Pod', meta.namespace, meta.name!, { status }, { actor: this.host.actor, handOver: true }, { subresource: 'status' })
     } catch (e) {
       if (!isNotFound(e)) throw e
     }
@@ -405,45 +469,25 @@ export class PodWorker {
 
   // ---- helpers ------------------------------------------------------------------------------
 
-  private fromStatus(spec: Container, s: ContainerStatus | undefined): ContainerRun {
-    const c: ContainerRun = {
-      spec, name: spec.name, state: 'waiting', image: spec.image ?? '', imageID: '', restartCount: s?.restartCount ?? 0,
-      crashBackoffMs: 0, pullBackoffMs: 0, blockedUntil: 0, epoch: 0,
-    }
-    if (!this.rebooted || !s) return c
-    // After a reboot the runtime has lost every container: a running one died with the node
-    // (containerd reports exit code 255, reason Unknown), and the kubelet's back-off is forgotten.
-    const t = s.state?.terminated ?? s.lastState?.terminated
-    if (s.state?.running) {
-      c.last = { exitCode: 255, reason: 'Unknown', startedAt: this.parseTime(s.state.running.startedAt), finishedAt: this.now(), containerID: s.containerID }
-    } else if (t) {
-      c.last = { exitCode: t.exitCode, reason: t.reason ?? 'Error', startedAt: this.parseTime(t.startedAt), finishedAt: this.parseTime(t.finishedAt) ?? this.now(), containerID: t.containerID }
-    }
-    c.containerID = c.last?.containerID
-    if (c.last && !this.shouldRestart(c)) {
-      Object.assign(c, { state: 'terminated', exitCode: c.last.exitCode, reason: c.last.reason, startedAt: c.last.startedAt, finishedAt: c.last.finishedAt })
-      c.last = undefined
-    }
-    return c
+  private graceMs(): number {
+    return 1000 * (this.pod.spec?.terminationGracePeriodSeconds ?? DEFAULT_GRACE_S)
   }
 
-  private after(ms: number, fn: () => void, evenIfTerminating = false): void {
+  private after(ms: number, fn: () => void): void {
     const epoch = this.epoch
     this.host.ctx.clock.schedule(ms, () => {
-      if (!this.host.alive()) return
-      if (evenIfTerminating ? epoch !== this.epoch : epoch !== this.epoch || this.terminating) return
-      fn()
+      if (this.host.alive() && epoch === this.epoch) fn()
     }, `kubelet/${this.host.nodeName}: ${this.key}`)
   }
 
-  private afterFor(c: ContainerRun, ms: number, fn: () => void): void {
+  afterFor(c: ContainerRun, ms: number, fn: () => void): void {
     const epoch = c.epoch
     this.after(ms, () => {
       if (epoch === c.epoch) fn()
     })
   }
 
-  private between([a, b]: [number, number]): number {
+  between([a, b]: [number, number]): number {
     return Math.round(this.host.ctx.clock.random.between(a, b))
   }
 
@@ -454,7 +498,7 @@ export class PodWorker {
     return s
   }
 
-  private now(): number {
+  now(): number {
     return this.host.ctx.clock.now()
   }
 

@@ -13,11 +13,27 @@ interface PodState {
   assumed: boolean
 }
 
+/** Told when a pod starts or stops counting on a node (plugins keep their own indexes with it). */
+export interface PodListener {
+  added(info: PodInfo, node: string): void
+  removed(info: PodInfo, node: string): void
+}
+
 export class SchedulerCache {
   private readonly nodeInfos = new Map<string, NodeInfo>()
   /** Nodes that exist, in the order they were added: what a scheduling cycle walks. */
   private nodeList: NodeInfo[] = []
   private readonly podStates = new Map<string, PodState>()
+  private listeners: PodListener[] = []
+
+  addPodListener(l: PodListener): void {
+    this.listeners.push(l)
+  }
+
+  /** Every pod counted on a node, assumed ones included. */
+  *pods(): IterableIterator<{ info: PodInfo; node: string }> {
+    for (const s of this.podStates.values()) yield s
+  }
 
   nodes(): readonly NodeInfo[] {
     return this.nodeList
@@ -65,6 +81,7 @@ export class SchedulerCache {
     this.removePod(info.uid)
     this.podStates.set(info.uid, { node, info, assumed: true })
     this.infoFor(node).addPod(info)
+    for (const l of this.listeners) l.added(info, node)
   }
 
   /** The bind failed: undo assumePod. */
@@ -94,6 +111,7 @@ export class SchedulerCache {
     this.removePod(info.uid)
     this.podStates.set(info.uid, { node, info, assumed: false })
     this.infoFor(node).addPod(info)
+    for (const l of this.listeners) l.added(info, node)
   }
 
   /** Returns whether the pod was counted on a node. */
@@ -104,6 +122,7 @@ export class SchedulerCache {
     const ni = this.nodeInfos.get(s.node)
     ni?.removePod(uid)
     if (ni && !ni.node && ni.pods.size === 0) this.nodeInfos.delete(s.node)
+    for (const l of this.listeners) l.removed(s.info, s.node)
     return true
   }
 

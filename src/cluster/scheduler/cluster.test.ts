@@ -28,7 +28,7 @@ describe('the scheduler in a whole cluster (createCluster)', () => {
     c.api.create(pod('greedy', { containers: [{ name: 'app', image: 'nginx', resources: { requests: { cpu: '5' } } }] }), USER)
     c.clock.advance(5_000)
     const message = '0/4 nodes are available: 1 node(s) had untolerated taint(s), 3 Insufficient cpu. ' +
-      'no new claims to deallocate, preemption: 0/4 nodes are available: 4 Preemption is not helpful for scheduling.'
+      'no new claims to deallocate, preemption: 0/4 nodes are available: 4 Preemption is not helpful for scheduling..'
     const p = c.api.get<Pod>('Pod', 'default', 'greedy')
     expect(p.status?.phase).toBe('Pending')
     expect(p.status?.conditions?.find((x) => x.type === 'PodScheduled')).toMatchObject({ status: 'False', reason: 'Unschedulable', message })

@@ -23,7 +23,7 @@ describe('FailedScheduling message', () => {
     expect(fitErrorMessage(4, statuses, postFilterMessage(pre))).toBe(
       '0/4 nodes are available: 1 node(s) had untolerated taint(s), 3 Insufficient cpu. ' +
       'no new claims to deallocate, preemption: 0/4 nodes are available: 1 Preemption is not helpful for scheduling, ' +
-      '3 No preemption victims found for incoming pod.',
+      '3 No preemption victims found for incoming pod..',
     )
   })
 })

@@ -43,7 +43,8 @@ export function fitErrorMessage(numAllNodes: number, statuses: Iterable<FilterSt
   let msg = `${noNodeAvailable(numAllNodes)}:`
   const hist = reasonHistogram(statuses)
   if (hist.length) msg += ` ${hist.join(', ')}.`
-  if (postFilterMsg) msg += ` ${postFilterMsg}`
+  // kube: SeparatorFormat " %v." — the PostFilter message already ends in "." so kube prints "..".
+  if (postFilterMsg) msg += ` ${postFilterMsg}.`
   return msg
 }
 

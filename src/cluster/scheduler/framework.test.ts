@@ -43,7 +43,7 @@ describe('Framework.schedulePod', () => {
     expect(r.node).toBeUndefined()
     expect(r.message).toBe(
       '0/4 nodes are available: 1 node(s) had untolerated taint(s), 3 Insufficient cpu. ' +
-      'no new claims to deallocate, preemption: 0/4 nodes are available: 4 Preemption is not helpful for scheduling.',
+      'no new claims to deallocate, preemption: 0/4 nodes are available: 4 Preemption is not helpful for scheduling..',
     )
     expect([...r.unschedulablePlugins].sort()).toEqual(['NodeResourcesFit', 'TaintToleration'])
   })
@@ -55,13 +55,13 @@ describe('Framework.schedulePod', () => {
     expect(r.message).toBe(
       '0/4 nodes are available: 1 node(s) had untolerated taint(s), 3 Insufficient cpu. ' +
       'no new claims to deallocate, preemption: 0/4 nodes are available: 1 Preemption is not helpful for scheduling, ' +
-      '3 No preemption victims found for incoming pod.',
+      '3 No preemption victims found for incoming pod..',
     )
   })
 
   it('a pod with preemptionPolicy Never says it is not eligible', () => {
     const r = framework().schedulePod(podInfo({ preemptionPolicy: 'Never' }, { cpu: '5' }), defaultNodes())
-    expect(r.message).toMatch(/3 Insufficient cpu\. no new claims to deallocate, preemption: not eligible due to preemptionPolicy=Never\.$/)
+    expect(r.message).toMatch(/3 Insufficient cpu\. no new claims to deallocate, preemption: not eligible due to preemptionPolicy=Never\.\.$/)
   })
 
   it('without nodes the pod waits for one', () => {

@@ -11,10 +11,10 @@ import {
 } from './types'
 import type { NodeInfo } from './nodeinfo'
 import type { PodInfo } from './podinfo'
-import {
-  ERR_NO_NODES_AVAILABLE, NO_PREEMPTION_VICTIMS, PREEMPTION_NOT_HELPFUL, PREEMPTION_POLICY_NEVER,
-  fitErrorMessage, postFilterMessage, preemptionMessage,
-} from './fitError'
+import { ERR_NO_NODES_AVAILABLE, fitErrorMessage, postFilterMessage } from './fitError'
+import { ClusterState, type Handle } from './handle'
+import { SchedulerCache } from './cache'
+import { DefaultPreemption, type DryRun } from './preemption'
 
 /** kube: minFeasibleNodesToFind */
 export const MIN_FEASIBLE_NODES_TO_FIND = 100
@@ -59,6 +59,9 @@ export interface ScheduleResult {
   feasibleNodes: number
   /** The best totals, highest first (empty when scoring was skipped). */
   topScores: ScoredNode[]
+  /** Preemption made room here: the pod is nominated to this node once the victims are gone. */
+  nominatedNode?: string
+  victims?: PodInfo[]
 }
 
 export interface FrameworkOptions {
@@ -66,6 +69,8 @@ export interface FrameworkOptions {
   percentageOfNodesToScore?: number
   /** How many of the best-scored nodes a result reports. */
   scoresToReport?: number
+  /** What plugins and preemption read about the cluster; an empty view when absent. */
+  handle?: Handle
 }
 
 export class Framework {
@@ -78,6 +83,7 @@ export class Framework {
   private feasible: NodeInfo[] = []
   private readonly filterStates: unknown[]
   private readonly scoreStates: unknown[]
+  private readonly preemptor: DefaultPreemption
 
   constructor(
     plugins: Plugin[],
@@ -88,6 +94,7 @@ export class Framework {
     this.scorers = plugins.filter(isScorePlugin)
     this.filterStates = new Array(this.filters.length)
     this.scoreStates = new Array(this.scorers.length)
+    this.preemptor = new DefaultPreemption(options.handle ?? new ClusterState(new SchedulerCache()), random)
   }
 
   schedulePod(pod: PodInfo, nodes: readonly NodeInfo[]): ScheduleResult {
@@ -112,6 +119,17 @@ export class Framework {
     // Filter, from where the last cycle stopped, until enough nodes are feasible. Nodes go through
     // in chunks of exactly the number still missing, so the nodes looked at are the ones a
     // node-by-node walk would look at, while each plugin runs its own tight loop.
+    // kube: evaluateNominatedNode — a pod that preempted pods tries the node it made room on first.
+    const nominated = pod.pod.status?.nominatedNodeName
+    if (nominated) {
+      const node = nodes.find((x) => x.name === nominated)
+      if (node && !this.runFilters(active, pod, node)) {
+        return {
+          node: node.name, rejected: [], unschedulablePlugins: new Set(), evaluatedNodes: 1, feasibleNodes: 1, topScores: [],
+        }
+      }
+    }
+
     const want = numFeasibleNodesToFind(n, this.options.percentageOfNodesToScore)
     if (this.feasible.length < want) this.feasible = new Array(want)
     const feasible = this.feasible
@@ -142,8 +160,13 @@ export class Framework {
       feasibleNodes: found,
     }
     if (found === 0) {
-      const post = postFilterMessage(this.preemption(pod, nodes, rejected, active))
-      return { ...base, message: fitErrorMessage(n, rejected.map((r) => r.status), post), topScores: [] }
+      const pre = this.preemptor.preempt(pod, n, rejected, this.dryRun(active, pod))
+      // kube: a successful PostFilter has no message; the FailedScheduling text is the filters' alone.
+      const post = pre.nominatedNode ? '' : postFilterMessage(pre.message ?? '')
+      return {
+        ...base, message: fitErrorMessage(n, rejected.map((r) => r.status), post), topScores: [],
+        ...(pre.nominatedNode ? { nominatedNode: pre.nominatedNode, victims: pre.victims } : {}),
+      }
     }
     // kube: with one feasible node there is nothing to compare; scoring is skipped.
     if (found === 1) return { ...base, node: feasible[0].name, topScores: [] }
@@ -172,13 +195,13 @@ export class Framework {
     const ran: number[] = []
     for (let i = 0; i < this.scorers.length; i++) {
       const p = this.scorers[i]
-      const state = p.preScore ? p.preScore(pod) : undefined
+      const state = p.preScore ? p.preScore(pod, feasible, m) : undefined
       if (state === SKIP) continue
       this.scoreStates[i] = state
       ran.push(i)
       const buf = this.buffers[i]
       p.scoreNodes(state, pod, feasible, m, buf)
-      p.normalize?.(buf, m)
+      p.normalize?.(buf, m, state, feasible)
       const w = p.weight
       for (let j = 0; j < m; j++) totals[j] += buf[j] * w
     }
@@ -227,27 +250,21 @@ export class Framework {
     })
   }
 
-  /**
-   * kube: DefaultPreemption's dry run, for the message only (preemption itself is not simulated).
-   * Nodes rejected as unresolvable cannot be helped; on the others, evicting every pod of lower
-   * priority is tried: no such pod gives "No preemption victims found", a pod that still does not
-   * fit gives the filter's reasons again.
-   */
-  private preemption(pod: PodInfo, nodes: readonly NodeInfo[], rejected: Rejection[], active: number[]): string {
-    if (pod.pod.spec?.preemptionPolicy === 'Never') return `preemption: ${PREEMPTION_POLICY_NEVER}`
-    const notHelpful = { reasons: [PREEMPTION_NOT_HELPFUL] }
-    const noVictims = { reasons: [NO_PREEMPTION_VICTIMS] }
-    const perNode = rejected.map((r) => {
-      if (r.status.code === 'UnschedulableAndUnresolvable') return notHelpful
-      const victims = [...r.node.pods.values()].filter((p) => p.priority < pod.priority)
-      if (victims.length === 0) return noVictims
-      for (const v of victims) r.node.removePod(v.uid)
-      const again = this.runFilters(active, pod, r.node)
-      for (const v of victims) r.node.addPod(v)
-      return again ? again.status : r.status
-    })
-    // Nodes the cycle never reached count as not helpful (kube: the absent nodes' status).
-    for (let i = rejected.length; i < nodes.length; i++) perNode.push(notHelpful)
-    return preemptionMessage(nodes.length, perNode)
+  /** Preemption's view of this cycle: the filters that ran, with their pre-states kept in step. */
+  private dryRun(active: number[], pod: PodInfo): DryRun {
+    const each = (fn: (f: FilterPlugin, state: unknown) => void) => {
+      for (const i of active) fn(this.filters[i], this.filterStates[i])
+    }
+    return {
+      filter: (node) => this.runFilters(active, pod, node)?.status,
+      removePod: (victim, node) => {
+        node.removePod(victim.uid)
+        each((f, s) => f.removePod?.(s, pod, victim, node))
+      },
+      addPod: (victim, node) => {
+        node.addPod(victim)
+        each((f, s) => f.addPod?.(s, pod, victim, node))
+      },
+    }
   }
 }

@@ -57,7 +57,7 @@ describe('Scheduler', () => {
     c.create('greedy', { cpu: '5' })
     c.clock.settle()
     const message = '0/4 nodes are available: 1 node(s) had untolerated taint(s), 3 Insufficient cpu. ' +
-      'no new claims to deallocate, preemption: 0/4 nodes are available: 4 Preemption is not helpful for scheduling.'
+      'no new claims to deallocate, preemption: 0/4 nodes are available: 4 Preemption is not helpful for scheduling..'
     const pod = c.pod('greedy')
     expect(pod.spec?.nodeName).toBeUndefined()
     expect(pod.status?.phase).toBe('Pending')
@@ -111,7 +111,7 @@ describe('Scheduler', () => {
     expect(c.pod('second').spec?.nodeName).toBeUndefined()
     expect(c.pod('second').status?.conditions?.[0].message).toBe(
       '0/1 nodes are available: 1 Insufficient cpu. no new claims to deallocate, preemption: 0/1 nodes are available: ' +
-      '1 No preemption victims found for incoming pod.',
+      '1 No preemption victims found for incoming pod..',
     )
     c.api.delete('Pod', 'default', 'first', USER, { gracePeriodSeconds: 0 })
     c.clock.settle()
@@ -167,8 +167,9 @@ describe('Scheduler', () => {
 
   it('schedules higher-priority pods first', () => {
     const c = setup([['node-1', { cpu: '1' }]])
+    c.api.create({ apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: 'high' }, value: 1000, preemptionPolicy: 'Never' } as KubeObject, USER)
     c.create('low', { cpu: '1' })
-    c.create('high', { cpu: '1' }, { priority: 1000 })
+    c.create('high', { cpu: '1' }, { priorityClassName: 'high' })
     c.clock.settle()
     expect(c.pod('high').spec?.nodeName).toBe('node-1')
     expect(c.pod('low').spec?.nodeName).toBeUndefined()

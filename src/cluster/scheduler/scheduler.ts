@@ -19,6 +19,8 @@ import { SchedulingQueue, type QueuedPodInfo, type QueueOptions } from './queue'
 import { defaultPlugins } from './plugins'
 import type { ClusterEvent, Plugin, SchedulingDecision } from './types'
 import type { NodeView } from './nodeinfo'
+import { ClusterState } from './handle'
+import { REASON_PREEMPTION_BY_SCHEDULER } from './preemption'
 
 /** kube: the default profile's schedulerName, and the events' source component. */
 export const DEFAULT_SCHEDULER_NAME = 'default-scheduler'
@@ -43,6 +45,8 @@ export class Scheduler {
   readonly cache = new SchedulerCache()
   readonly queue: SchedulingQueue
   readonly framework: Framework
+  /** What plugins read about the cluster: nodes, pods, indexes, listers. */
+  readonly handle: ClusterState
   private readonly plugins: Plugin[]
   private readonly pluginsByName: Map<string, Plugin>
   private readonly decisions = new Map<string, SchedulingDecision>()
@@ -53,9 +57,10 @@ export class Scheduler {
   readonly stats = { scheduled: 0, failed: 0, cycles: 0 }
 
   constructor(private readonly ctx: ComponentContext, private readonly options: SchedulerOptions = {}) {
-    this.plugins = options.plugins ?? defaultPlugins()
+    this.handle = new ClusterState(this.cache, ctx.informers)
+    this.plugins = options.plugins ?? defaultPlugins(ctx.informers, this.handle)
     this.pluginsByName = new Map(this.plugins.map((p) => [p.name, p]))
-    this.framework = new Framework(this.plugins, ctx.clock.random, options)
+    this.framework = new Framework(this.plugins, ctx.clock.random, { ...options, handle: this.handle })
     this.queue = new SchedulingQueue(ctx.clock, () => this.kick(), options)
   }
 
@@ -121,7 +126,12 @@ export class Scheduler {
   private onPodDelete(pod: Pod): void {
     const uid = pod.metadata?.uid ?? ''
     this.queue.delete(uid)
-    if (this.cache.removePod(uid)) this.moveOnEvent({ kind: 'AssignedPodDelete' })
+    if (this.cache.removePod(uid)) this.onAssignedPodGone(pod)
+  }
+
+  private onAssignedPodGone(pod: Pod): void {
+    if (this.queue.unschedulableCount === 0) return
+    this.moveOnEvent({ kind: 'AssignedPodDelete', pod: newPodInfo(pod), node: pod.spec?.nodeName })
   }
 
   /** A pod on a node: count it there (or confirm our assumption); a finished one frees its room. */
@@ -129,11 +139,14 @@ export class Scheduler {
     const uid = pod.metadata?.uid ?? ''
     this.queue.delete(uid)
     if (isTerminal(pod)) {
-      if (this.cache.removePod(uid)) this.moveOnEvent({ kind: 'AssignedPodDelete' })
+      if (this.cache.removePod(uid)) this.onAssignedPodGone(pod)
       return
     }
     const node = pod.spec!.nodeName!
-    if (!this.cache.confirmPod(uid, node)) this.cache.addPod(newPodInfo(pod), node)
+    if (this.cache.confirmPod(uid, node)) return
+    const info = newPodInfo(pod)
+    this.cache.addPod(info, node)
+    if (this.queue.unschedulableCount > 0) this.moveOnEvent({ kind: 'AssignedPodAdd', pod: info, node })
   }
 
   /** kube: responsibleForPod and skipPodSchedule — ours, unassigned, not being deleted, not finished. */
@@ -196,6 +209,7 @@ export class Scheduler {
       return
     }
     this.queue.done(pod.uid)
+    if (this.queue.unschedulableCount > 0) this.moveOnEvent({ kind: 'AssignedPodAdd', pod, node })
     this.stats.scheduled++
     const message = `Successfully assigned ${pod.namespace}/${pod.name} to ${node}`
     this.ctx.events.record(pod.pod, 'Normal', 'Scheduled', message, SOURCE)
@@ -206,10 +220,44 @@ export class Scheduler {
   private fail(e: QueuedPodInfo, result: ScheduleResult, message: string): void {
     const pod = e.info
     this.stats.failed++
+    if (result.nominatedNode) for (const v of result.victims ?? []) this.preemptVictim(v, pod, result.nominatedNode)
     this.ctx.events.record(pod.pod, 'Warning', 'FailedScheduling', message, SOURCE)
     this.queue.failed(e, result.unschedulablePlugins, true)
-    this.setUnschedulable(pod, message)
+    this.setUnschedulable(pod, message, result.nominatedNode)
     this.record(e, result, undefined, message)
+  }
+
+  /**
+   * kube: the preemption executor's PreemptPod — the victim gets the DisruptionTarget condition,
+   * is deleted (gracefully, as any pod), and an event says who preempted it.
+   */
+  private preemptVictim(victim: PodInfo, preemptor: PodInfo, node: string): void {
+    const current = this.pods.get(victim.namespace, victim.name)
+    if (!current || current.metadata?.uid !== victim.uid) return
+    if (!current.metadata?.deletionTimestamp) {
+      const conditions = current.status?.conditions ?? []
+      const condition = {
+        type: 'DisruptionTarget',
+        status: 'True',
+        ...(current.metadata?.generation !== undefined ? { observedGeneration: current.metadata.generation } : {}),
+        lastProbeTime: null,
+        lastTransitionTime: this.ctx.clock.timestamp(),
+        reason: REASON_PREEMPTION_BY_SCHEDULER,
+        message: `${preemptor.pod.spec?.schedulerName ?? DEFAULT_SCHEDULER_NAME}: preempting to accommodate a higher priority pod`,
+      } as unknown as PodCondition
+      const { resourceVersion: _rv, ...metadata } = current.metadata ?? {}
+      try {
+        this.ctx.api.updateStatus({
+          ...current, metadata,
+          status: { ...current.status, conditions: [...conditions.filter((c) => c.type !== 'DisruptionTarget'), condition] },
+        }, ACTOR)
+        this.ctx.api.delete('Pod', victim.namespace, victim.name, ACTOR)
+      } catch (err) {
+        if (!isNotFound(err)) throw err
+        return
+      }
+    }
+    this.ctx.events.record(current, 'Normal', 'Preempted', `Preempted by pod ${preemptor.uid} on node ${node}`, SOURCE)
   }
 
   /**
@@ -228,17 +276,21 @@ export class Scheduler {
     }, 'kube-scheduler: scheduling gated')
   }
 
-  private setUnschedulable(info: PodInfo, message: string): void {
+  private setUnschedulable(info: PodInfo, message: string, nominatedNode?: string): void {
     const current = this.pods.get(info.namespace, info.name) ?? info.pod
     if (current.metadata?.uid !== info.uid) return
-    this.setPodScheduledFalse(current, 'Unschedulable', message)
+    this.setPodScheduledFalse(current, 'Unschedulable', message, nominatedNode)
   }
 
-  /** Writes the PodScheduled=False condition, unless the pod already says exactly that. */
-  private setPodScheduledFalse(current: Pod, reason: string, message: string): void {
+  /**
+   * Writes the PodScheduled=False condition (and the node preemption nominated), unless the pod
+   * already says exactly that (kube: updatePod).
+   */
+  private setPodScheduledFalse(current: Pod, reason: string, message: string, nominatedNode?: string): void {
     const conditions = current.status?.conditions ?? []
     const prev = conditions.find((c) => c.type === 'PodScheduled')
-    if (prev && prev.status === 'False' && prev.reason === reason && prev.message === message) return
+    const nominate = nominatedNode !== undefined && current.status?.nominatedNodeName !== nominatedNode
+    if (!nominate && prev && prev.status === 'False' && prev.reason === reason && prev.message === message) return
     const condition = {
       type: 'PodScheduled',
       status: 'False',
@@ -254,7 +306,11 @@ export class Scheduler {
     const next: Pod = {
       ...current,
       metadata,
-      status: { ...current.status, conditions: [...conditions.filter((c) => c.type !== 'PodScheduled'), condition] },
+      status: {
+        ...current.status,
+        conditions: [...conditions.filter((c) => c.type !== 'PodScheduled'), condition],
+        ...(nominate ? { nominatedNodeName: nominatedNode } : {}),
+      },
     }
     try {
       this.ctx.api.updateStatus(next, ACTOR)
@@ -279,6 +335,7 @@ export class Scheduler {
       evaluatedNodes: result.evaluatedNodes,
       feasibleNodes: result.feasibleNodes,
       message,
+      ...(result.nominatedNode ? { nominatedNode: result.nominatedNode, victims: (result.victims ?? []).map((v) => v.key) } : {}),
     }
     this.decisions.delete(e.info.uid)
     this.decisions.set(e.info.uid, decision)

@@ -34,7 +34,13 @@ export type Skip = typeof SKIP
 export type ClusterEvent =
   | { kind: 'NodeAdd'; node: NodeView }
   | { kind: 'NodeUpdate'; old: NodeView; node: NodeView }
-  | { kind: 'AssignedPodDelete' }
+  | { kind: 'AssignedPodDelete'; pod?: PodInfo; node?: string }
+  /** A pod was bound (or found bound) to a node. */
+  | { kind: 'AssignedPodAdd'; pod: PodInfo; node: string }
+
+/** Whether the event is about a node (NodeAdd / NodeUpdate) rather than a pod. */
+export const isNodeEvent = (e: ClusterEvent): e is Extract<ClusterEvent, { node: NodeView }> =>
+  e.kind === 'NodeAdd' || e.kind === 'NodeUpdate'
 
 export interface Plugin {
   readonly name: string
@@ -49,6 +55,12 @@ export interface FilterPlugin<S = unknown> extends Plugin {
   preFilter?(pod: PodInfo): S | Skip
   filter(state: S, pod: PodInfo, node: NodeInfo): FilterStatus | undefined
   /**
+   * kube: PreFilterExtensions.AddPod / RemovePod — preemption's dry run takes pods off a node (and
+   * puts them back); a plugin whose pre-state counts pods updates it here.
+   */
+  addPod?(state: S, pod: PodInfo, added: PodInfo, node: NodeInfo): void
+  removePod?(state: S, pod: PodInfo, removed: PodInfo, node: NodeInfo): void
+  /**
    * Filter over many nodes at once: keeps the nodes that pass at the front of `nodes[0..n)`, in
    * order, reports the others and returns how many passed. Each plugin runs its own loop so the
    * hot path makes no megamorphic calls.
@@ -59,12 +71,13 @@ export interface FilterPlugin<S = unknown> extends Plugin {
 export interface ScorePlugin<S = unknown> extends Plugin {
   /** kube default weight in the default profile. */
   readonly weight: number
-  preScore?(pod: PodInfo): S | Skip
+  /** `nodes[0..n)` are the feasible nodes about to be scored. */
+  preScore?(pod: PodInfo, nodes: readonly NodeInfo[], n: number): S | Skip
   score(state: S, pod: PodInfo, node: NodeInfo): number
   /** score() for nodes[0..n) into out[0..n). */
   scoreNodes(state: S, pod: PodInfo, nodes: readonly NodeInfo[], n: number, out: Float64Array): void
-  /** Scales `scores[0..n)` to 0..MAX_NODE_SCORE in place. */
-  normalize?(scores: Float64Array, n: number): void
+  /** Scales `scores[0..n)` (those of `nodes[0..n)`) to 0..MAX_NODE_SCORE in place. */
+  normalize?(scores: Float64Array, n: number, state: S, nodes: readonly NodeInfo[]): void
 }
 
 export const isFilterPlugin = (p: Plugin): p is FilterPlugin => typeof (p as FilterPlugin).filter === 'function'
@@ -90,4 +103,7 @@ export interface SchedulingDecision {
   feasibleNodes: number
   /** `Successfully assigned ns/pod to node` or the FailedScheduling message. */
   message: string
+  /** Set when preemption made room: the node the pod waits for, and the pods evicted there. */
+  nominatedNode?: string
+  victims?: string[]
 }

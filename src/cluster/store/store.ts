@@ -16,6 +16,8 @@ export class Store {
   /** kind -> namespace ('' for cluster-scoped) -> name -> object */
   private data = new Map<string, Map<string, Map<string, KubeObject>>>()
   private watchers = new Map<string, Set<Handler>>()
+  /** Each kind's watchers as an array, rebuilt when they change: what one event is delivered to. */
+  private snapshots = new Map<string, readonly Handler[]>()
   private queue: { kind: string; event: WatchEvent }[] = []
   private queueHead = 0
   private dispatching = false
@@ -78,7 +80,21 @@ export class Store {
     let set = this.watchers.get(kind)
     if (!set) this.watchers.set(kind, (set = new Set()))
     set.add(handler)
-    return () => set!.delete(handler)
+    this.snapshots.delete(kind)
+    return () => {
+      set!.delete(handler)
+      this.snapshots.delete(kind)
+    }
+  }
+
+  private handlersOf(kind: string): readonly Handler[] | undefined {
+    let snap = this.snapshots.get(kind)
+    if (snap === undefined) {
+      const set = this.watchers.get(kind)
+      if (!set) return undefined
+      this.snapshots.set(kind, (snap = [...set]))
+    }
+    return snap
   }
 
   /**
@@ -107,10 +123,11 @@ export class Store {
     try {
       while (this.queueHead < this.queue.length) {
         const { kind: k, event: e } = this.queue[this.queueHead++]
-        const specific = this.watchers.get(k)
-        if (specific) for (const h of [...specific]) this.deliver(h, e)
-        const all = this.watchers.get('*')
-        if (all) for (const h of [...all]) this.deliver(h, e)
+        // The watchers as they are when the event is delivered (a snapshot, as copying the set would give).
+        const specific = this.handlersOf(k)
+        if (specific) for (const h of specific) this.deliver(h, e)
+        const all = this.handlersOf('*')
+        if (all) for (const h of all) this.deliver(h, e)
       }
     } finally {
       this.queue = []

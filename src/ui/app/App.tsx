@@ -1,6 +1,7 @@
 import { ReactFlowProvider } from '@xyflow/react'
 import { Header } from './Header'
 import { SidePanel } from './SidePanel'
+import { SideResizer } from './SideResizer'
 import { Graph } from '../graph/Graph'
 import { useCluster } from '../state/clusterStore'
 
@@ -20,6 +21,7 @@ export function App() {
             <div className="starting" role="status">Starting the cluster…</div>
           )}
         </section>
+        <SideResizer />
         <SidePanel />
       </main>
     </div>

@@ -17,8 +17,9 @@ const TABS: { id: Tab; label: string }[] = [
 export function SidePanel() {
   const tab = useUi((s) => s.tab)
   const showTab = useUi((s) => s.showTab)
+  const width = useUi((s) => s.sideWidth)
   return (
-    <aside className="side">
+    <aside className="side" style={width ? { width, maxWidth: 'none' } : undefined}>
       <div className="tabs" role="tablist" aria-label="Tools">
         {TABS.map((t) => (
           <button

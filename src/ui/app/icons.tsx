@@ -16,3 +16,8 @@ export const PowerIcon = () => (
     <path d="M4.6 4a5.2 5.2 0 1 0 6.8 0" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" fill="none" />
   </svg>
 )
+export const FitIcon = () => (
+  <svg {...svg}>
+    <path d="M2 6V2h4M10 2h4v4M14 10v4h-4M6 14H2v-4" stroke="currentColor" strokeWidth="1.6" fill="none" />
+  </svg>
+)

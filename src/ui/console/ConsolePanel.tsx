@@ -33,7 +33,7 @@ export function ConsolePanel({ active }: { active: boolean }) {
     try {
       const r = await send({ type: 'kubectl', line: text.replace(/^(kubectl|k)\s*/, '') })
       if (r.kind === 'kubectl') ui.consoleRan({ line: text, stdout: r.result.stdout, stderr: r.result.stderr })
-      else ui.consoleRan({ line: text, stdout: r.message, stderr: '' })
+      else if (r.kind === 'ok') ui.consoleRan({ line: text, stdout: r.message, stderr: '' })
     } catch (e) {
       ui.consoleRan({ line: text, stdout: '', stderr: (e as Error).message })
     } finally {

@@ -5,13 +5,18 @@
 import { lazy, Suspense, useCallback, useState } from 'react'
 import { send } from '../bridge/worker-client'
 import { useUi } from '../state/uiStore'
+import { useCluster } from '../state/clusterStore'
 import { ApplyOutcomeView } from './ApplyOutcome'
+import { ExamplePicker } from './ExamplePicker'
+import { EditorPlaceholder } from './EditorPlaceholder'
 import type { Problem } from './YamlEditor'
 
 const YamlEditor = lazy(() => import('./YamlEditor'))
 
 export function EditorPanel() {
   const applying = useUi((s) => s.applying)
+  // Monaco (~1 MB) is fetched only once the cluster is on screen, so it never delays the first picture.
+  const connected = useCluster((s) => s.connected)
   const [problems, setProblems] = useState<Problem[]>([])
 
   const apply = useCallback(async () => {
@@ -28,7 +33,7 @@ export function EditorPanel() {
         const text = [stdout.trim(), stderr.trim()].filter(Boolean).join('\n') || (ok ? 'Applied.' : `kubectl exited with ${exitCode}`)
         ui.applyFinished({ ok, partial: !ok && stdout.trim() !== '', text, problems: ok ? undefined : problemLines })
       } else {
-        ui.applyFinished({ ok: true, text: result.message })
+        ui.applyFinished({ ok: true, text: result.kind === 'ok' ? result.message : 'Applied.' })
       }
     } catch (e) {
       ui.applyFinished({ ok: false, text: (e as Error).message })
@@ -38,20 +43,26 @@ export function EditorPanel() {
   return (
     <div className="editor-panel">
       <div className="editor-frame nokey nowheel">
-        <Suspense fallback={<p className="muted">Loading the editor…</p>}>
-          <YamlEditor onProblems={setProblems} onApply={() => void apply()} />
-        </Suspense>
+        {connected ? (
+          <Suspense fallback={<EditorPlaceholder />}>
+            <YamlEditor onProblems={setProblems} onApply={() => void apply()} />
+          </Suspense>
+        ) : (
+          <EditorPlaceholder />
+        )}
       </div>
       <div className="editor-bar">
         <button type="button" className="btn btn-primary" onClick={() => void apply()} disabled={applying}>
           {applying ? 'Applying…' : 'Apply'}
         </button>
-        <span className="muted small">kubectl apply -f - · Ctrl+Enter</span>
+        <span className="muted small" title="Apply runs kubectl apply -f - with the editor's text">Ctrl+Enter</span>
         {problems.length > 0 && (
           <span className="badge badge-warn">
-            {problems.length} YAML problem{problems.length === 1 ? '' : 's'}
+            <span aria-hidden>⚠</span> {problems.length} YAML problem{problems.length === 1 ? '' : 's'}
           </span>
         )}
+        <span className="spacer" />
+        <ExamplePicker />
       </div>
       <ApplyOutcomeView />
     </div>

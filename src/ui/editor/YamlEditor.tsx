@@ -3,6 +3,7 @@ import { Editor, type OnMount } from '@monaco-editor/react'
 import { useEffect, useRef } from 'react'
 import { monaco } from './monaco-setup'
 import { useUi } from '../state/uiStore'
+import { EditorPlaceholder } from './EditorPlaceholder'
 
 export interface Problem {
   line: number
@@ -38,7 +39,7 @@ export default function YamlEditor({ onProblems, onApply }: Props) {
       onChange={(v) => editorChanged(v ?? '')}
       onValidate={(markers) => onProblems(problemsOf(markers))}
       onMount={onMount}
-      loading={<p className="muted">Loading the editor…</p>}
+      loading={<EditorPlaceholder />}
       options={{
         minimap: { enabled: false },
         fontSize: 13,

@@ -20,7 +20,7 @@ export function DeploymentBox({ data }: BoxProps) {
         </span>
         {image && <span className="box-image">{image}</span>}
       </div>
-      <Handle type="source" position={Position.Bottom} />
+      <Handle type="source" position={Position.Right} />
     </div>
   )
 }

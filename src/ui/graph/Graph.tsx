@@ -2,25 +2,33 @@
  * The cluster as a picture: owners above, nodes below with their pods inside. The React Flow node
  * list changes only when the structure does; each box subscribes to its own object for status.
  */
-import { useEffect, useMemo } from 'react'
-import { Background, Controls, MarkerType, ReactFlow, useReactFlow, type Edge, type Node } from '@xyflow/react'
+import { useMemo } from 'react'
+import { Background, ControlButton, Controls, MarkerType, ReactFlow, type Edge, type Node } from '@xyflow/react'
 // oxlint-disable-next-line import/no-unassigned-import
 import '@xyflow/react/dist/style.css'
 import { useCluster } from '../state/clusterStore'
 import { useUi } from '../state/uiStore'
 import { selectStructure } from './structure'
 import { nodeTypes } from './nodeTypes'
+import { useTopFit } from './useTopFit'
+import { useRowTops } from './useRowTops'
+import { EmptyHint } from './EmptyHint'
+import { LEGEND_H, Legend } from './Legend'
+import { FitIcon } from '../app/icons'
 
 const EDGE_COLOR: Record<string, string> = { owns: '#6366f1', runs: '#94a3b8', selects: '#0d9488' }
 
 export function Graph() {
   const { boxes, links } = useCluster(selectStructure)
+  const rowTops = useRowTops()
+  const rowKey = rowTops.join(',')
   const { nodes, edges } = useMemo(() => {
+    const tops = rowKey.split(',').map(Number)
     const flowNodes: Node[] = boxes.map((b) => ({
       id: b.id,
       type: b.type,
-      position: { x: b.x, y: b.y },
-      data: { uid: b.uid },
+      position: { x: b.x, y: b.row === undefined ? b.y : (tops[b.row] ?? tops[tops.length - 1]) },
+      data: { uid: b.uid, row: b.row, canGrow: b.canGrow },
       ariaLabel: b.label,
       ariaRole: 'group',
       draggable: false,
@@ -37,8 +45,9 @@ export function Graph() {
       markerEnd: { type: MarkerType.ArrowClosed, color: EDGE_COLOR[l.kind] },
     }))
     return { nodes: flowNodes, edges: flowEdges }
-  }, [boxes, links])
+  }, [boxes, links, rowKey])
   const select = useUi((s) => s.select)
+  const { refit, onMoveStart, onMoveEnd, userMoved } = useTopFit(LEGEND_H)
 
   return (
     <div className="graph" aria-label="Cluster graph">
@@ -46,9 +55,10 @@ export function Graph() {
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
-        fitView
-        fitViewOptions={{ padding: 0.12, maxZoom: 1 }}
         minZoom={0.2}
+        maxZoom={2.5}
+        onMoveStart={onMoveStart}
+        onMoveEnd={onMoveEnd}
         nodesConnectable={false}
         nodesFocusable={false}
         edgesFocusable={false}
@@ -59,21 +69,15 @@ export function Graph() {
         }}
         proOptions={{ hideAttribution: true }}
       >
-        <FitOnGrowth count={nodes.length} />
         <Background gap={24} color="#e2e8f0" />
-        <Controls showInteractive={false} position="bottom-left" />
+        <Controls showInteractive={false} showFitView={false} position="bottom-left" onZoomIn={userMoved} onZoomOut={userMoved}>
+          <ControlButton onClick={refit} title="Fit the cluster to the view" aria-label="Fit the cluster to the view">
+            <FitIcon />
+          </ControlButton>
+        </Controls>
+        <EmptyHint />
+        <Legend />
       </ReactFlow>
     </div>
   )
-}
-
-/** Re-fits the view when boxes appear or disappear, so a new Deployment is never off-screen. */
-function FitOnGrowth({ count }: { count: number }) {
-  const { fitView } = useReactFlow()
-  useEffect(() => {
-    const t = setTimeout(() => void fitView({ padding: 0.12, maxZoom: 1, duration: 200 }), 50)
-    return () => clearTimeout(t)
-    // oxlint-disable-next-line react/exhaustive-effect-dependencies -- re-fit whenever the box count changes
-  }, [count, fitView])
-  return null
 }

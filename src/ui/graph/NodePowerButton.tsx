@@ -1,11 +1,12 @@
 import { useState } from 'react'
 import { send } from '../bridge/worker-client'
-import { useUi } from '../state/uiStore'
 import { PowerIcon } from '../app/icons'
 
-/** Kill (power off) or restore a node: one click on the node itself. */
+/**
+ * Kill (power off) or restore a node: one click on the node itself. Which of the two it offers
+ * comes from the simulated machine (through the worker), so it is right after any reload.
+ */
 export function NodePowerButton({ name, poweredOff }: { name: string; poweredOff: boolean }) {
-  const nodePower = useUi((s) => s.nodePower)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string>()
   const act = async () => {
@@ -13,7 +14,6 @@ export function NodePowerButton({ name, poweredOff }: { name: string; poweredOff
     setError(undefined)
     try {
       await send({ type: 'node', action: poweredOff ? 'restore' : 'kill', name })
-      nodePower(name, !poweredOff)
     } catch (e) {
       setError((e as Error).message)
     } finally {
@@ -22,10 +22,12 @@ export function NodePowerButton({ name, poweredOff }: { name: string; poweredOff
   }
   return (
     <div className="region-actions">
+      {error && <span className="inline-error" role="alert">{error}</span>}
       <button
         type="button"
         className={`btn btn-small nodrag ${poweredOff ? 'btn-primary' : 'btn-danger'}`}
         disabled={busy}
+        title={poweredOff ? 'Power the machine back on: the kubelet starts again' : 'Pull the plug: the kubelet and its containers stop'}
         onClick={(e) => {
           e.stopPropagation()
           void act()
@@ -34,7 +36,6 @@ export function NodePowerButton({ name, poweredOff }: { name: string; poweredOff
       >
         <PowerIcon /> {poweredOff ? 'Restore' : 'Kill'}
       </button>
-      {error && <span className="inline-error" role="alert">{error}</span>}
     </div>
   )
 }

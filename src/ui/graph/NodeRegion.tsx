@@ -1,10 +1,11 @@
 import { Handle, Position } from '@xyflow/react'
 import type { Node as KNode, Pod } from 'kubernetes-types/core/v1'
-import { useCluster, useObject } from '../state/clusterStore'
-import { useUi } from '../state/uiStore'
+import { useCluster, useObject, usePodIdsOn, usePoweredOff } from '../state/clusterStore'
+import { podColumns, regionWidth } from './podColumns'
 import { formatCpu, formatMemory, nodeReady, nodeRoles, parseQuantity, podRequests } from '../model/nodeStatus'
 import { PodGrid } from './PodGrid'
 import { NodePowerButton } from './NodePowerButton'
+import { NodeNote } from './NodeNote'
 import { UsageBar } from './UsageBar'
 import type { BoxProps } from './boxProps'
 
@@ -14,9 +15,10 @@ const STATUS_ICON = { Ready: '✓', NotReady: '✕', Unknown: '?' }
 export function NodeRegion({ data }: BoxProps) {
   const node = useObject<KNode>(data.uid)
   const name = node?.metadata?.name ?? ''
+  const columns = podColumns(usePodIdsOn(name).length, !!data.canGrow)
   const cpu = useCluster((s) => sumRequests(s.podsByNode[name], s.objects, 'cpu'))
   const memory = useCluster((s) => sumRequests(s.podsByNode[name], s.objects, 'memory'))
-  const poweredOff = useUi((s) => !!s.killedNodes[name])
+  const poweredOff = usePoweredOff(name)
   if (!node) return null
   const ready = nodeReady(node)
   const alloc = node.status?.allocatable ?? {}
@@ -24,30 +26,27 @@ export function NodeRegion({ data }: BoxProps) {
   const memCap = parseQuantity(alloc.memory)
   const unschedulable = node.spec?.unschedulable
   return (
-    <div className={`region region-${ready.toLowerCase()}${poweredOff ? ' is-off' : ''}`}>
-      <Handle type="target" position={Position.Top} />
-      <div className="region-head">
-        <div>
-          <div className="box-kind">Node · {nodeRoles(node)}</div>
+    <div className={`region region-${ready.toLowerCase()}${poweredOff ? ' is-off' : ''}`} style={{ width: regionWidth(columns) }}>
+      <Handle type="target" position={Position.Left} />
+      <div>
+        <div className="box-kind">
+          Node · {nodeRoles(node)}
+          {poweredOff && <span className="power-tag"> · powered off</span>}
+        </div>
+        <div className="region-head">
           <div className="region-name">{name}</div>
+          <span className={`status-pill status-${ready.toLowerCase()}`} aria-label={`Status ${ready}`}>
+            <span aria-hidden>{STATUS_ICON[ready]}</span> {ready}
+          </span>
         </div>
-        <span className={`status-pill status-${ready.toLowerCase()}`} aria-label={`Status ${ready}`}>
-          <span aria-hidden>{STATUS_ICON[ready]}</span> {ready}
-        </span>
       </div>
-      {poweredOff && (
-        <div className="region-note" role="note">
-          {ready === 'Ready'
-            ? 'Powered off. The kubelet stopped reporting; the control plane will notice soon.'
-            : 'Powered off. Pods here are evicted after their 300 s toleration.'}
-        </div>
-      )}
+      <NodeNote name={name} poweredOff={poweredOff} ready={ready} />
       {unschedulable && <div className="region-note">Cordoned: no new pods</div>}
       <div className="region-usage">
         <UsageBar label="CPU requested" used={cpu} total={cpuCap} text={`${formatCpu(cpu)} / ${formatCpu(cpuCap)}`} />
         <UsageBar label="Memory requested" used={memory} total={memCap} text={`${formatMemory(memory)} / ${formatMemory(memCap)}`} />
       </div>
-      <PodGrid nodeName={name} empty="No pods" />
+      <PodGrid nodeName={name} empty="No pods" columns={columns} />
       <NodePowerButton name={name} poweredOff={poweredOff} />
     </div>
   )

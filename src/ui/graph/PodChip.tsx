@@ -1,14 +1,17 @@
 import { memo } from 'react'
 import type { Pod } from 'kubernetes-types/core/v1'
-import { useObject } from '../state/clusterStore'
+import { useObject, usePoweredOff } from '../state/clusterStore'
 import { useUi } from '../state/uiStore'
 import { TONE_ICON, podView } from '../model/podStatus'
+
+const OFF_NOTE = '\nIts node is powered off: no kubelet is there to update or confirm this pod.'
 
 /** One pod, drawn inside its node: colour and icon by status, full name on hover and for screen readers. */
 export const PodChip = memo(function PodChip({ uid }: { uid: string }) {
   const pod = useObject<Pod>(uid)
   const selected = useUi((s) => s.selected === uid)
   const select = useUi((s) => s.select)
+  const nodeOff = usePoweredOff(pod?.spec?.nodeName ?? '')
   if (!pod) return <span className="chip chip-hole" />
   const name = pod.metadata?.name ?? ''
   const view = podView(pod)
@@ -18,7 +21,7 @@ export const PodChip = memo(function PodChip({ uid }: { uid: string }) {
       type="button"
       className={`chip nodrag tone-${view.tone}${selected ? ' is-selected' : ''}`}
       aria-label={label}
-      title={`${name}\n${view.status} · ready ${view.ready}${view.restarts ? ` · ${view.restarts} restarts` : ''}`}
+      title={`${name}\n${view.status} · ready ${view.ready}${view.restarts ? ` · ${view.restarts} restarts` : ''}${nodeOff ? OFF_NOTE : ''}`}
       onClick={(e) => {
         e.stopPropagation()
         select(uid)

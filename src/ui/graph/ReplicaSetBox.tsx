@@ -11,7 +11,7 @@ export function ReplicaSetBox({ data }: BoxProps) {
   const ready = rs.status?.readyReplicas ?? 0
   return (
     <div className={`box box-rs ${want === 0 ? 'is-idle' : ''}`}>
-      <Handle type="target" position={Position.Top} />
+      <Handle type="target" position={Position.Left} />
       <div className="box-kind">ReplicaSet</div>
       <div className="box-name">{rs.metadata?.name}</div>
       <div className="box-meta">
@@ -19,7 +19,7 @@ export function ReplicaSetBox({ data }: BoxProps) {
         <span>current {have}</span>
         <span>ready {ready}</span>
       </div>
-      <Handle type="source" position={Position.Bottom} />
+      <Handle type="source" position={Position.Right} />
     </div>
   )
 }

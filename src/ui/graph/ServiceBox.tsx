@@ -15,7 +15,7 @@ export function ServiceBox({ data }: BoxProps) {
         {svc.spec?.clusterIP && <span>{svc.spec.clusterIP}</span>}
         {ports && <span>{ports}</span>}
       </div>
-      <Handle type="source" position={Position.Bottom} />
+      <Handle type="source" position={Position.Right} />
     </div>
   )
 }

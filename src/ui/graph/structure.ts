@@ -13,6 +13,10 @@ export interface Box {
   label: string
   x: number
   y: number
+  /** Node regions sit in a grid; rows are placed under each other by their measured height. */
+  row?: number
+  /** A region in a one-column node grid may widen with its pods. */
+  canGrow?: boolean
 }
 
 export interface Link {
@@ -23,13 +27,24 @@ export interface Link {
   kind: 'owns' | 'runs' | 'selects'
 }
 
-export const COL_W = 250
+// The picture reads left to right: owners (Deployments, Services) → ReplicaSets → nodes with
+// their pods. Links then run rightwards into the node column and never cross a node region.
+const BOX_W = 220
+const COL_GAP = 70
+const X_OWNERS = 0
+const X_RS = BOX_W + COL_GAP
+export const X_NODES = 2 * (BOX_W + COL_GAP)
+/** Vertical pitch of the owner and ReplicaSet rows (a box is at most ~95 px tall). */
+const ROW_PITCH = 115
 export const REGION_W = 250
 export const REGION_GAP = 24
-const UNSCHEDULED_W = 220
-const ROW_OWNERS = 0
-const ROW_RS = 130
-const ROW_NODES = 300
+export const ROW_NODES = 0
+
+/** Columns of the node grid: one column for a small cluster (no link crosses a region), then near-square. */
+export const nodeColumns = (n: number): number => (n <= 5 ? 1 : Math.ceil(Math.sqrt(n)))
+
+const isControlPlane = (o: KubeObject | undefined): boolean =>
+  Object.hasOwn(o?.metadata?.labels ?? {}, 'node-role.kubernetes.io/control-plane')
 
 const controllerOf = (o: KubeObject | undefined): string | undefined =>
   o?.metadata?.ownerReferences?.find((r) => r.controller)?.uid
@@ -84,32 +99,37 @@ export function buildStructure(s: Mirror): { boxes: Box[]; links: Link[] } {
     if (owner && get(owner)) rsByOwner.set(owner, [...(rsByOwner.get(owner) ?? []), uid])
     else loneRs.push(uid)
   }
-  // Column 0 of the RS row is the Unscheduled area: pods wait there between their creator and a node.
-  let col = 0
-  const X0 = UNSCHEDULED_W + REGION_GAP
-  const placeRs = (uid: string, c: number) =>
-    boxes.push({ id: uid, type: 'replicaset', uid, label: `ReplicaSet ${nameOf(get(uid))}`, x: X0 + c * COL_W, y: ROW_RS })
+  let rowA = 0 // next free row of the owners column (Deployments, then Services)
+  let rowB = 0 // next free row of the ReplicaSet column
+  const placeRs = (uid: string) =>
+    boxes.push({ id: uid, type: 'replicaset', uid, label: `ReplicaSet ${nameOf(get(uid))}`, x: X_RS, y: rowB++ * ROW_PITCH })
   for (const uid of s.ids.Deployment ?? []) {
     const rss = rsByOwner.get(uid) ?? []
-    const width = Math.max(1, rss.length)
-    boxes.push({ id: uid, type: 'deployment', uid, label: `Deployment ${nameOf(get(uid))}`, x: X0 + (col + (width - 1) / 2) * COL_W, y: ROW_OWNERS })
-    rss.forEach((rs, i) => {
-      placeRs(rs, col + i)
+    const row = Math.max(rowA, rowB)
+    rowA = rowB = row
+    boxes.push({ id: uid, type: 'deployment', uid, label: `Deployment ${nameOf(get(uid))}`, x: X_OWNERS, y: row * ROW_PITCH })
+    rowA++
+    for (const rs of rss) {
+      placeRs(rs)
       links.push({ id: `${uid}>${rs}`, source: uid, target: rs, kind: 'owns', label: `Deployment ${nameOf(get(uid))} owns ReplicaSet ${nameOf(get(rs))}` })
-    })
-    col += width
+    }
   }
-  for (const rs of loneRs) placeRs(rs, col++)
+  for (const rs of loneRs) placeRs(rs)
   for (const uid of s.ids.Service ?? []) {
-    boxes.push({ id: uid, type: 'service', uid, label: `Service ${nameOf(get(uid))}`, x: X0 + col++ * COL_W, y: ROW_OWNERS })
+    boxes.push({ id: uid, type: 'service', uid, label: `Service ${nameOf(get(uid))}`, x: X_OWNERS, y: rowA++ * ROW_PITCH })
   }
+  // Pods without a node wait at the head of the node column: links into it never cross another box.
+  const nodeCount = (s.ids.Node ?? []).length
+  const cols = nodeColumns(nodeCount)
+  boxes.push({ id: 'unscheduled', type: 'unscheduled', uid: '', label: 'Unscheduled pods', x: X_NODES, y: ROW_NODES, row: 0, canGrow: cols === 1 })
 
-  const nodeNames = (s.ids.Node ?? []).map((uid) => nameOf(get(uid)))
-  nodeNames.forEach((name, i) => {
-    const uid = s.byName.get(`Node//${name}`) ?? ''
-    boxes.push({ id: regionId(name), type: 'k8sNode', uid, label: `Node ${name}`, x: i * (REGION_W + REGION_GAP), y: ROW_NODES })
+  // Workers first: they are where pods go; the (tainted) control plane closes the grid.
+  const nodeUids = [...(s.ids.Node ?? [])].sort((a, b) => Number(isControlPlane(get(a))) - Number(isControlPlane(get(b))))
+  nodeUids.forEach((uid, i) => {
+    const name = nameOf(get(uid))
+    const row = 1 + Math.floor(i / cols)
+    boxes.push({ id: regionId(name), type: 'k8sNode', uid, label: `Node ${name}`, x: X_NODES + (i % cols) * (REGION_W + REGION_GAP), y: ROW_NODES, row, canGrow: cols === 1 })
   })
-  boxes.push({ id: 'unscheduled', type: 'unscheduled', uid: '', label: 'Unscheduled pods', x: 0, y: ROW_RS })
 
   const known = new Set(boxes.map((b) => b.id))
   for (const [node, pods] of Object.entries(s.podsByNode)) {

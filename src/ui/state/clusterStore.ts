@@ -11,23 +11,39 @@ interface ClusterState extends Mirror {
   connected: boolean
   revision: number
   clock: ClockState
+  /** Nodes whose machine is powered off, as the worker's simulator reports (not the UI's clicks). */
+  poweredOff: Record<string, true>
   received: (msg: WorkerMessage) => void
 }
 
 const NO_IDS: string[] = []
+
+const powerMap = (names: string[]): Record<string, true> => Object.fromEntries(names.map((n) => [n, true] as const))
 
 export const useCluster = create<ClusterState>((set) => ({
   ...emptyMirror(),
   connected: false,
   revision: 0,
   clock: { now: 0, paused: false, speed: 1 },
+  poweredOff: {},
   received: (msg) =>
     set((s) => {
       if (msg.type === 'hello') {
-        return { ...applyChanges(emptyMirror(), msg.objects, [], []), connected: true, revision: msg.revision, clock: msg.clock }
+        return {
+          ...applyChanges(emptyMirror(), msg.objects, [], []),
+          connected: true,
+          revision: msg.revision,
+          clock: msg.clock,
+          poweredOff: powerMap(msg.machines.poweredOff),
+        }
       }
       if (msg.type === 'diff') {
-        return { ...applyChanges(s, msg.added, msg.updated, msg.removed), revision: msg.revision, clock: msg.clock }
+        return {
+          ...applyChanges(s, msg.added, msg.updated, msg.removed),
+          revision: msg.revision,
+          clock: msg.clock,
+          ...(msg.machines && { poweredOff: powerMap(msg.machines.poweredOff) }),
+        }
       }
       return s
     }),
@@ -39,6 +55,8 @@ export const useObject = <T extends KubeObject = KubeObject>(uid: string | undef
 export const useIds = (kind: string): string[] => useCluster((s) => s.ids[kind] ?? NO_IDS)
 
 export const usePodIdsOn = (nodeName: string): string[] => useCluster((s) => s.podsByNode[nodeName] ?? NO_IDS)
+
+export const usePoweredOff = (nodeName: string): boolean => useCluster((s) => !!s.poweredOff[nodeName])
 
 export const useUidByName = (kind: string, namespace: string | undefined, name: string): string | undefined =>
   useCluster((s) => s.byName.get(nameKey(kind, namespace, name)))

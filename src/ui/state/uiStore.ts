@@ -1,6 +1,6 @@
 /**
  * What the learner is doing, apart from the cluster: the open tab, the selection, the editor text
- * (kept here so it survives tab switches and lazy loading), the console history, powered-off nodes.
+ * (kept here so it survives tab switches and lazy loading), the console history.
  */
 import { create } from 'zustand'
 
@@ -30,7 +30,8 @@ interface UiState {
   applyOutcome?: ApplyOutcome
   consoleEntries: ConsoleEntry[]
   consoleHistory: string[]
-  killedNodes: Record<string, true>
+  /** Width of the side panel set by the learner (px); undefined = the stylesheet's default. */
+  sideWidth?: number
   showTab: (tab: Tab) => void
   select: (uid: string | undefined) => void
   editorChanged: (text: string) => void
@@ -38,11 +39,11 @@ interface UiState {
   applyFinished: (outcome: ApplyOutcome) => void
   consoleRan: (entry: Omit<ConsoleEntry, 'id'>) => void
   consoleCleared: () => void
-  nodePower: (name: string, off: boolean) => void
+  sideResized: (width: number | undefined) => void
 }
 
-export const EDITOR_HINT = `# Paste a manifest (e.g. a Deployment from the
-# Kubernetes docs) and press Apply.
+export const EDITOR_HINT = `# Paste a manifest here (e.g. a Deployment from the Kubernetes docs)
+# and press Apply, or pick one from "Examples…" below.
 # Separate several objects with a line: ---
 `
 
@@ -54,7 +55,6 @@ export const useUi = create<UiState>((set) => ({
   applying: false,
   consoleEntries: [],
   consoleHistory: [],
-  killedNodes: {},
   showTab: (tab) => set({ tab }),
   select: (uid) => set(uid ? { selected: uid, tab: 'inspect' } : { selected: undefined }),
   editorChanged: (editorText) => set({ editorText }),
@@ -66,11 +66,5 @@ export const useUi = create<UiState>((set) => ({
       consoleHistory: entry.line && s.consoleHistory.at(-1) !== entry.line ? [...s.consoleHistory, entry.line] : s.consoleHistory,
     })),
   consoleCleared: () => set({ consoleEntries: [] }),
-  nodePower: (name, off) =>
-    set((s) => {
-      const killedNodes = { ...s.killedNodes }
-      if (off) killedNodes[name] = true
-      else delete killedNodes[name]
-      return { killedNodes }
-    }),
+  sideResized: (sideWidth) => set({ sideWidth }),
 }))

@@ -5,9 +5,18 @@ import type { KindDef } from './kind'
 import { podKind } from './pod'
 import { deploymentKind, replicaSetKind } from './workloads'
 import { eventKind, leaseKind, namespaceKind, nodeKind, serviceKind } from './cluster-kinds'
+import { priorityClassKind } from './scheduling'
+import { controllerRevisionKind, daemonSetKind, statefulSetKind } from './apps-sets'
+import { persistentVolumeClaimKind, persistentVolumeKind, storageClassKind } from './storage'
+import { podDisruptionBudgetKind } from './policy'
+import { cronJobKind, jobKind } from './batch'
 
 export const BUILTIN_KINDS: KindDef[] = [
   namespaceKind, nodeKind, podKind, serviceKind, eventKind, replicaSetKind, deploymentKind, leaseKind,
+  podDisruptionBudgetKind,
+  priorityClassKind,
+  jobKind, cronJobKind,
+  statefulSetKind, daemonSetKind, controllerRevisionKind, persistentVolumeClaimKind, persistentVolumeKind, storageClassKind,
 ]
 
 export type { KindDef, ServerContext } from './kind'

@@ -9,6 +9,8 @@ export interface ServerContext {
   clock: Clock
   /** Reads the stored object of another kind (admission looks things up, e.g. the namespace). */
   find(kind: string, namespace: string | undefined, name: string): KubeObject | undefined
+  /** Every stored object of a kind (Priority admission looks for the global default class). */
+  list?(kind: string): readonly KubeObject[]
   /** Allocators owned by the API server (Service cluster IPs, node ports). */
   allocateClusterIP(): string
   releaseClusterIP(ip: string): void

@@ -6,11 +6,16 @@ import type { Writable } from '../types'
 import { qosClass } from './qos'
 import { info, type KindDef, type ServerContext } from './kind'
 import { KUBE_DEFAULT_TIMINGS } from '../../timings'
+import { admitPodPriority } from './scheduling'
+import { checkAffinityDecoding, mergeMatchLabelKeys } from './affinity'
 
 export const podKind: KindDef = {
   info: info({ kind: 'Pod', apiVersion: 'v1', resource: 'pods', shortNames: ['po'], categories: ['all'] }),
   nameRule: 'subdomain',
-  checkTypes: (obj) => checkPodSpecTypes(obj.spec, 'spec'),
+  checkTypes: (obj) => {
+    checkAffinityDecoding(obj)
+    return checkPodSpecTypes(obj.spec, 'spec')
+  },
   applyDefaults: (obj) => {
     const pod = obj as Pod
     defaultPodSpec(pod.spec!)
@@ -19,18 +24,13 @@ export const podKind: KindDef = {
   prepareForCreate: (obj, ctx) => {
     const pod = obj as Pod
     ;(pod as Writable<Pod>).status = { phase: 'Pending', qosClass: qosClass(pod.spec!) }
-    admitPriority(pod.spec!)
+    admitPodPriority(pod, ctx)
+    mergeMatchLabelKeys(pod)
     admitServiceAccount(pod, ctx)
     admitDefaultTolerationSeconds(pod.spec!, KUBE_DEFAULT_TIMINGS.defaultTolerationSeconds)
   },
   validate: (obj) => validatePodSpec((obj as Pod).spec!, 'spec'),
   validateUpdate: (obj, old) => validatePodUpdate(obj as Pod, old as Pod),
-}
-
-/** kube: Priority admission — pods without a PriorityClass get priority 0. */
-function admitPriority(spec: PodSpec): void {
-  spec.priority ??= 0
-  spec.preemptionPolicy ??= 'PreemptLowerPriority'
 }
 
 /**

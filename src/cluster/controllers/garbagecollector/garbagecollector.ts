@@ -94,6 +94,13 @@ export class GarbageCollector {
   private observe(obj: KubeObject): GraphNode {
     const meta = obj.metadata!
     const old = this.nodes.get(meta.uid!)
+    // Most writes (status, binding) leave what the graph records untouched: keep the node as it is.
+    if (old && old.owners === (meta.ownerReferences ?? old.owners) && old.finalizers === (meta.finalizers ?? old.finalizers)
+      && old.deleting === !!meta.deletionTimestamp && old.name === meta.name && old.namespace === meta.namespace && old.kind === obj.kind
+      && (meta.ownerReferences !== undefined || old.owners.length === 0) && (meta.finalizers !== undefined || old.finalizers.length === 0)
+      && this.relink(old)) {
+      return old
+    }
     if (old) this.unlink(old)
     const node: GraphNode = {
       uid: meta.uid!, kind: obj.kind ?? '', namespace: meta.namespace, name: meta.name ?? '',
@@ -106,6 +113,20 @@ export class GarbageCollector {
       set.add(node.uid)
     }
     return node
+  }
+
+  /**
+   * What unlink and link again would do to an unchanged node, without rebuilding it: each owner's
+   * dependents set sees the uid move to its end (their order is the order dependents are queued in).
+   */
+  private relink(node: GraphNode): boolean {
+    for (const ref of node.owners) if (!this.dependents.has(ref.uid)) return false
+    for (const ref of node.owners) {
+      const set = this.dependents.get(ref.uid)!
+      set.delete(node.uid)
+      set.add(node.uid)
+    }
+    return true
   }
 
   private forget(node: GraphNode): void {

@@ -10,7 +10,7 @@ import type { OwnerReference } from 'kubernetes-types/meta/v1'
 import type { ComponentContext } from '../../component'
 import type { KubeObject, RequestContext } from '../../apiserver/types'
 import { isNotFound } from '../../apiserver/types'
-import { fromLabelSelector, matches } from '../../apiserver/labels'
+import { fromLabelSelector, matches, type Selector } from '../../apiserver/labels'
 import { INDEX_OWNER_UID, ownerUidIndex, type Informer } from '../../informers/informer'
 import { CONTROLLER_SYNC_INTERVAL_MS, WorkQueue, keyOf, splitKey } from '../../informers/workqueue'
 import { INDEX_ORPHANS_BY_NAMESPACE, getControllerOf, newControllerRef, orphansByNamespaceIndex } from '../util/controllerref'
@@ -21,7 +21,8 @@ import { podsToDelete } from '../util/ranking'
 import { claimObjects } from '../util/refmanager'
 import { slowStartBatch } from '../util/slowstart'
 import { podFromTemplate } from '../util/template'
-import { calculateReplicaSetStatus, type ManageError } from './status'
+import { calculateReplicaSetStatus, replicaSetStatusFromCounts, type ManageError, type ReplicaCounts } from './status'
+import { ControlledPodsIndex, memoSelector, memoSetSelector } from './podfacts'
 
 export const REPLICASET_CONTROLLER = 'replicaset-controller'
 // kube: replicaset.BurstReplicas — at most this many creates or deletes per sync.
@@ -39,6 +40,7 @@ export class ReplicaSetController {
   private readonly burstReplicas: number
   private readonly ctx: RequestContext = { actor: REPLICASET_CONTROLLER }
   private started = false
+  private readonly controlled = new ControlledPodsIndex()
 
   constructor(private readonly c: ComponentContext, options: ReplicaSetControllerOptions = {}) {
     this.burstReplicas = options.burstReplicas ?? BURST_REPLICAS
@@ -66,9 +68,18 @@ export class ReplicaSetController {
       },
     })
     this.podInformer.addEventHandler({
-      add: (pod) => this.onPodAdd(pod),
-      update: (old, pod) => this.onPodUpdate(old, pod),
-      delete: (pod) => this.onPodDelete(pod),
+      add: (pod) => {
+        this.controlled.observe(keyOf(pod), pod)
+        this.onPodAdd(pod)
+      },
+      update: (old, pod) => {
+        this.controlled.observe(keyOf(pod), pod)
+        this.onPodUpdate(old, pod)
+      },
+      delete: (pod) => {
+        this.controlled.observe(keyOf(pod), undefined)
+        this.onPodDelete(pod)
+      },
     })
   }
 
@@ -89,7 +100,7 @@ export class ReplicaSetController {
 
   private onPodUpdate(old: Pod, pod: Pod): void {
     if (old.metadata?.resourceVersion === pod.metadata?.resourceVersion) return
-    const labelsChanged = canonicalJson(old.metadata?.labels) !== canonicalJson(pod.metadata?.labels)
+    const labelsChanged = old.metadata?.labels !== pod.metadata?.labels && canonicalJson(old.metadata?.labels) !== canonicalJson(pod.metadata?.labels)
     if (pod.metadata?.deletionTimestamp) {
       // kube: a pod being deleted is as good as gone for the count; the delete event may be 30 s away.
       this.onPodDelete(pod)
@@ -146,9 +157,52 @@ export class ReplicaSetController {
       return
     }
     const needsSync = this.expectations.satisfied(key)
-    const selector = fromLabelSelector(rs.spec?.selector) ?? []
+    const now = this.c.clock.now()
+    const claimed = this.claimPods(rs, namespace, now)
+
+    // The pods as they were before this sync acted, as kube's sync computes with.
+    const before = rs.spec?.minReadySeconds ? claimed.pods() : undefined
+    let manageError: ManageError | undefined
+    if (needsSync && !rs.metadata?.deletionTimestamp) manageError = this.manageReplicas(claimed.count, claimed.pods, rs, key)
+
+    const status = replicaSetStatusFromCounts(rs, claimed.counts, manageError, this.c.clock.timestamp())
+    if (canonicalJson(status) !== canonicalJson(rs.status)) {
+      // Only the status travels through the status subresource; the rest of `rs` is read for identity.
+      this.c.api.updateStatus({ ...rs, status } as KubeObject, this.ctx)
+    }
+    if (before) this.requeueForAvailability(key, rs, before, now)
+    if (manageError) throw new Error(manageError.message)
+  }
+
+  /**
+   * The active pods this ReplicaSet owns (kube: claimPods, adopting and releasing as claimObjects
+   * does), and calculateStatus' counts of them as they are before this sync acts. The usual case,
+   * no orphans around and every controlled pod still matching, is read from the running counts
+   * without visiting the pods; anything else takes claimObjects' path.
+   */
+  private claimPods(rs: ReplicaSet, namespace: string | undefined, now: number): { count: number; pods: () => Pod[]; counts: ReplicaCounts } {
+    const selector = memoSelector(rs.spec?.selector) ?? []
     const uid = rs.metadata?.uid ?? ''
-    // kube: only active pods are claimed and counted.
+    const ownerDeleting = !!rs.metadata?.deletionTimestamp
+    const noOrphans = !selector.length || ownerDeleting || !this.hasAdoptableOrphan(namespace, selector)
+    const controlled = this.controlled.of(uid)
+    const minReady = rs.spec?.minReadySeconds ?? 0
+    if (noOrphans && !controlled) {
+      return { count: 0, pods: () => [], counts: { replicas: 0, fullyLabeled: 0, ready: 0, available: 0 } }
+    }
+    if (noOrphans && controlled) {
+      const c = controlled.countsFor(selector, memoSetSelector(rs.spec?.template?.metadata?.labels))
+      if (ownerDeleting || c.mismatched === 0) {
+        let available = c.ready
+        if (minReady) {
+          available = 0
+          for (const f of controlled.pods.values()) if (f.available(minReady, now)) available++
+        }
+        const counts = { replicas: controlled.size, fullyLabeled: c.labeled, ready: c.ready, available }
+        let list: Pod[] | undefined
+        return { count: controlled.size, pods: () => (list ??= controlled.list()), counts }
+      }
+    }
     const owned = this.podInformer.byIndex(INDEX_OWNER_UID, uid).filter(isPodActive)
     const orphans = selector.length ? this.podInformer.byIndex(INDEX_ORPHANS_BY_NAMESPACE, namespace ?? '').filter(isPodActive) : []
     const pods = claimObjects<Pod>({
@@ -157,17 +211,17 @@ export class ReplicaSetController {
       selector, owned: owned as KubeObject[], orphans: orphans as KubeObject[],
       canAdopt: () => this.canAdopt(rs),
     })
+    const s = calculateReplicaSetStatus(rs, pods, undefined, now, '')
+    const counts = { replicas: pods.length, fullyLabeled: s.fullyLabeledReplicas ?? 0, ready: s.readyReplicas ?? 0, available: s.availableReplicas ?? 0 }
+    return { count: pods.length, pods: () => pods, counts }
+  }
 
-    let manageError: ManageError | undefined
-    if (needsSync && !rs.metadata?.deletionTimestamp) manageError = this.manageReplicas(pods, rs, key)
-
-    const now = this.c.clock.now()
-    const status = calculateReplicaSetStatus(rs, pods, manageError, now, this.c.clock.timestamp())
-    if (canonicalJson(status) !== canonicalJson(rs.status)) {
-      this.c.api.updateStatus({ ...structuredClone(rs), status } as KubeObject, this.ctx)
+  /** Whether claimObjects would try to adopt a pod: an active orphan of the namespace that matches. */
+  private hasAdoptableOrphan(namespace: string | undefined, selector: Selector): boolean {
+    for (const pod of this.podInformer.valuesByIndex(INDEX_ORPHANS_BY_NAMESPACE, namespace ?? '')) {
+      if (isPodActive(pod) && !getControllerOf(pod) && matches(selector, pod.metadata?.labels)) return true
     }
-    this.requeueForAvailability(key, rs, pods, now)
-    if (manageError) throw new Error(manageError.message)
+    return false
   }
 
   private canAdopt(rs: ReplicaSet): boolean {
@@ -176,8 +230,8 @@ export class ReplicaSetController {
   }
 
   /** One step toward `spec.replicas`: create or delete up to burstReplicas pods. */
-  private manageReplicas(pods: Pod[], rs: ReplicaSet, key: string): ManageError | undefined {
-    const diff = pods.length - (rs.spec?.replicas ?? 1)
+  private manageReplicas(count: number, claimed: () => Pod[], rs: ReplicaSet, key: string): ManageError | undefined {
+    const diff = count - (rs.spec?.replicas ?? 1)
     if (diff < 0) {
       const n = Math.min(-diff, this.burstReplicas)
       this.expectations.expectCreations(key, n)
@@ -187,7 +241,7 @@ export class ReplicaSetController {
     }
     if (diff > 0) {
       const n = Math.min(diff, this.burstReplicas)
-      const victims = podsToDelete(pods, this.relatedPods(rs), n, this.c.clock.now())
+      const victims = podsToDelete(claimed(), this.relatedPods(rs), n, this.c.clock.now())
       this.expectations.expectDeletions(key, victims.map(keyOf))
       let failure: ManageError | undefined
       for (const pod of victims) {

@@ -13,6 +13,13 @@ export interface ManageError {
   message: string
 }
 
+export interface ReplicaCounts {
+  replicas: number
+  fullyLabeled: number
+  ready: number
+  available: number
+}
+
 export function calculateReplicaSetStatus(
   rs: ReplicaSet, activePods: Pod[], manageError: ManageError | undefined, now: number, timestamp: string,
 ): ReplicaSetStatus {
@@ -28,6 +35,14 @@ export function calculateReplicaSetStatus(
       if (isPodAvailable(pod, minReadySeconds, now)) available++
     }
   }
+  return replicaSetStatusFromCounts(rs, { replicas: activePods.length, fullyLabeled, ready, available }, manageError, timestamp)
+}
+
+/** The status for pods already counted (the controller counts with memoized per-pod facts). */
+export function replicaSetStatusFromCounts(
+  rs: ReplicaSet, counts: ReplicaCounts, manageError: ManageError | undefined, timestamp: string,
+): ReplicaSetStatus {
+  const { fullyLabeled, ready, available } = counts
   let conditions = (rs.status?.conditions ?? []).filter((c) => c.type !== 'ReplicaFailure')
   const failure = rs.status?.conditions?.find((c) => c.type === 'ReplicaFailure')
   if (manageError) {
@@ -38,7 +53,7 @@ export function calculateReplicaSetStatus(
     }
     conditions = [...conditions, cond]
   }
-  const status: ReplicaSetStatus = { replicas: activePods.length }
+  const status: ReplicaSetStatus = { replicas: counts.replicas }
   if (fullyLabeled) status.fullyLabeledReplicas = fullyLabeled
   if (ready) status.readyReplicas = ready
   if (available) status.availableReplicas = available

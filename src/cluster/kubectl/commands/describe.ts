@@ -8,6 +8,9 @@ import { describeNode } from '../describe/node'
 import { describePod } from '../describe/pod'
 import { describeService } from '../describe/service'
 import { describeDeployment, describeReplicaSet } from '../describe/workloads'
+import { describeCronJob, describeJob } from '../describe/batch'
+import { describeDaemonSet, describeStatefulSet } from '../describe/apps-sets'
+import { describePersistentVolumeClaim } from '../describe/storage'
 import { formatError } from '../errors'
 import { parseFlags, str, bool, type FlagSpec } from '../flags'
 import { CommandError } from '../host'
@@ -27,11 +30,16 @@ const FLAGS: FlagSpec[] = [
 type Describer = (api: Api, obj: never, now: number) => string
 
 const DESCRIBERS: Record<string, Describer> = {
+  Job: describeJob,
+  CronJob: describeCronJob,
   Pod: describePod,
   Node: describeNode,
   Deployment: describeDeployment,
   ReplicaSet: describeReplicaSet,
   Service: describeService,
+  StatefulSet: describeStatefulSet,
+  DaemonSet: describeDaemonSet,
+  PersistentVolumeClaim: describePersistentVolumeClaim,
 }
 
 /** Kinds without a dedicated describer get the generic header and their events. */

@@ -48,7 +48,7 @@ export class NodeAffinity implements FilterPlugin<RequiredAffinity>, ScorePlugin
 
   /** kube: Node/Add | UpdateNodeLabel — queue when the node (now) matches the pod's required affinity. */
   isSchedulableAfter(pod: PodInfo, event: ClusterEvent): boolean {
-    if (event.kind === 'AssignedPodDelete') return false
+    if (event.kind === 'AssignedPodDelete' || event.kind === 'AssignedPodAdd') return false
     const req = requiredAffinity(pod)
     if (!req) return event.kind === 'NodeAdd'
     if (!matchesRequired(req, event.node)) return false

@@ -35,6 +35,7 @@ export class NodeResourcesFit implements FilterPlugin<Resources>, ScorePlugin<Re
   /** kube: Pod/Delete of an assigned pod; Node/Add and UpdateNodeAllocatable when the pod would fit. */
   isSchedulableAfter(pod: PodInfo, event: ClusterEvent): boolean {
     if (event.kind === 'AssignedPodDelete') return true
+    if (event.kind === 'AssignedPodAdd') return false
     if (fits(pod.requests, event.node.allocatable, 0).length > 0) return false
     if (event.kind === 'NodeAdd') return true
     return anyRequestedIncreased(pod.requests, event.old.allocatable, event.node.allocatable)

@@ -20,7 +20,7 @@ export class NodeUnschedulable implements FilterPlugin<void> {
 
   /** kube: Node/Add and Node/UpdateNodeTaint — queue when the node is (now) schedulable. */
   isSchedulableAfter(pod: PodInfo, event: ClusterEvent): boolean {
-    if (event.kind === 'AssignedPodDelete') return false
+    if (event.kind === 'AssignedPodDelete' || event.kind === 'AssignedPodAdd') return false
     const admits = (n: NodeView) => !n.unschedulable || tolerationsTolerateTaint(pod.tolerations, UNSCHEDULABLE_TAINT)
     return event.kind === 'NodeAdd' ? admits(event.node) : !admits(event.old) && admits(event.node)
   }

@@ -25,7 +25,7 @@ export class TaintToleration implements FilterPlugin<void>, ScorePlugin<readonly
 
   /** kube: Node/Add | UpdateNodeTaint — queue when the node went from untolerated to tolerated. */
   isSchedulableAfter(pod: PodInfo, event: ClusterEvent): boolean {
-    if (event.kind === 'AssignedPodDelete') return false
+    if (event.kind === 'AssignedPodDelete' || event.kind === 'AssignedPodAdd') return false
     const untolerated = (n: NodeView) => findUntoleratedTaint(n.taints, pod.tolerations, isDoNotScheduleTaint) !== undefined
     const was = event.kind === 'NodeAdd' ? true : untolerated(event.old)
     return was && !untolerated(event.node)

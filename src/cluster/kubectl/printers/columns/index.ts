@@ -4,8 +4,13 @@ import { since } from '../../duration'
 import { eventColumns, leaseColumns, namespaceColumns, serviceColumns } from './core'
 import { nodeColumns } from './node'
 import { podColumns } from './pod'
+import { podDisruptionBudgetColumns } from './policy'
 import type { Columns } from './types'
 import { deploymentColumns, replicaSetColumns } from './workloads'
+import { priorityClassColumns } from './scheduling'
+import { cronJobColumns, jobColumns } from './batch'
+import { controllerRevisionColumns, daemonSetColumns, statefulSetColumns } from './apps-sets'
+import { persistentVolumeClaimColumns, persistentVolumeColumns, storageClassColumns } from './storage'
 
 export type { Columns } from './types'
 
@@ -23,6 +28,16 @@ const BY_KIND: Record<string, Columns<never>> = {
   Namespace: namespaceColumns,
   Event: eventColumns,
   Lease: leaseColumns,
+  PodDisruptionBudget: podDisruptionBudgetColumns,
+  Job: jobColumns,
+  CronJob: cronJobColumns,
+  StatefulSet: statefulSetColumns,
+  DaemonSet: daemonSetColumns,
+  ControllerRevision: controllerRevisionColumns,
+  PersistentVolumeClaim: persistentVolumeClaimColumns,
+  PersistentVolume: persistentVolumeColumns,
+  StorageClass: storageClassColumns,
+  PriorityClass: priorityClassColumns,
 }
 
 export function columnsFor(kind: string): Columns<KubeObject> {

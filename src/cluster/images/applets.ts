@@ -1,0 +1,184 @@
+/**
+ * The busybox applets that touch the container's world rather than its output: files (`touch`,
+ * `rm`, `cat`, `test -f`), the network (`wget`, `nslookup`) and other processes (`kill`,
+ * `killall`, `nginx -s`). Exec probes and hooks run through these, so `cat /tmp/healthy` fails
+ * once the docs' liveness example has removed the file.
+ */
+import type { ProgramContext, Step } from './program'
+
+type Run = Generator<Step, number, undefined>
+const err = (line: string): Step => ({ kind: 'log', line, stream: 'stderr' })
+
+/** Runs `cmd` when it is one of these applets; undefined otherwise. */
+export function applet(cmd: string, args: string[], ctx: ProgramContext): Run | undefined {
+  const fs = ctx.fs ?? new Map<string, string>()
+  switch (cmd) {
+    case 'touch': return touch(args, fs)
+    case 'rm': return rm(args, fs)
+    case 'cat': return cat(args, fs)
+    case 'test': return test(args, fs)
+    case '[': return test(args.slice(0, args[args.length - 1] === ']' ? -1 : undefined), fs)
+    case 'wget': return wget(args, ctx, fs)
+    case 'nslookup': return nslookup(args, ctx)
+    case 'kill': case 'killall': case 'pkill': return kill(cmd, args, ctx)
+    case 'nginx': return ctx.main?.name === 'nginx' ? nginx(args, ctx) : undefined
+    default: return undefined
+  }
+}
+
+const operands = (args: string[]) => args.filter((a) => !a.startsWith('-'))
+
+// eslint-disable-next-line require-yield
+function* touch(args: string[], fs: Map<string, string>): Run {
+  for (const path of operands(args)) if (!fs.has(path)) fs.set(path, '')
+  return 0
+}
+
+function* rm(args: string[], fs: Map<string, string>): Run {
+  const force = args.some((a) => /^-[a-zA-Z]*f/.test(a))
+  let status = 0
+  for (const path of operands(args)) {
+    if (fs.delete(path) || force) continue
+    yield err(`rm: can't remove '${path}': No such file or directory`)
+    status = 1
+  }
+  return status
+}
+
+function* cat(args: string[], fs: Map<string, string>): Run {
+  let status = 0
+  for (const path of operands(args)) {
+    const text = fs.get(path)
+    if (text === undefined) {
+      yield err(`cat: can't open '${path}': No such file or directory`)
+      status = 1
+      continue
+    }
+    const lines = text.split('\n')
+    if (lines[lines.length - 1] === '') lines.pop()
+    for (const line of lines) yield { kind: 'log', line }
+  }
+  return status
+}
+
+// eslint-disable-next-line require-yield
+function* test(args: string[], fs: Map<string, string>): Run {
+  const [op, path] = args
+  if ((op === '-f' || op === '-e' || op === '-r') && path !== undefined) return fs.has(path) ? 0 : 1
+  if (op === '-s' && path !== undefined) return (fs.get(path) ?? '').length > 0 ? 0 : 1
+  if (args.length === 1) return args[0] ? 0 : 1
+  if (args[1] === '=' || args[1] === '==') return args[0] === args[2] ? 0 : 1
+  if (args[1] === '!=') return args[0] !== args[2] ? 0 : 1
+  return 1
+}
+
+/** What info.cern.ch serves, the page the init-container docs download. */
+const CERN_PAGE = `<html><head></head><body><header>
+<title>http://info.cern.ch</title>
+</header>
+
+<h1>http://info.cern.ch - home of the first website</h1>
+<p>From here you can:</p>
+<ul>
+<li><a href="http://info.cern.ch/hypertext/WWW/TheProject.html">Browse the first website</a></li>
+<li><a href="http://line-mode.cern.ch/www/hypertext/WWW/TheProject.html">Browse the first website using the line-mode browser simulator</a></li>
+<li><a href="http://home.web.cern.ch/topics/birth-web">Learn about the birth of the web</a></li>
+<li><a href="http://home.web.cern.ch/about">Learn about CERN, the physics laboratory where the web was born</a></li>
+</ul>
+</body></html>
+`
+/** Hosts on the internet the docs fetch, with the address busybox prints. */
+const INTERNET: Record<string, { ip: string; body: string }> = {
+  'info.cern.ch': { ip: '188.184.67.127', body: CERN_PAGE },
+  'example.com': { ip: '23.192.228.80', body: '<!doctype html><html><head><title>Example Domain</title></head><body><h1>Example Domain</h1></body></html>\n' },
+  'www.google.com': { ip: '142.250.74.36', body: '<!doctype html><html><head><title>Google</title></head><body></body></html>\n' },
+}
+
+function* wget(args: string[], ctx: ProgramContext, fs: Map<string, string>): Run {
+  let out: string | undefined
+  let quiet = false
+  const urls: string[] = []
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '-O') out = args[++i]
+    else if (args[i].startsWith('-O')) out = args[i].slice(2)
+    else if (args[i] === '-q' || args[i] === '-qO-') { quiet = true; if (args[i] === '-qO-') out = '-' }
+    else if (args[i] === '-T' || args[i] === '--timeout') i++
+    else if (!args[i].startsWith('-')) urls.push(args[i])
+  }
+  const url = urls[0]
+  if (!url) {
+    yield err('BusyBox v1.37.0 (2024-09-26 21:31:42 UTC) multi-call binary.')
+    return 1
+  }
+  const m = /^(?:https?:\/\/)?([^/:]+)(?::(\d+))?(\/.*)?$/.exec(url)
+  const host = m?.[1] ?? url
+  const site = INTERNET[host]
+  const inCluster = site ? undefined : ctx.resolve?.(host)
+  if (!site && !inCluster) {
+    yield err(`wget: bad address '${host}'`)
+    return 1
+  }
+  const port = m?.[2] ?? '80'
+  const body = site?.body ?? ''
+  const file = out ?? (m?.[3]?.split('/').pop() || 'index.html')
+  if (!quiet) yield err(`Connecting to ${host} (${site?.ip ?? inCluster}:${port})`)
+  // A page on the other side of the world takes a moment.
+  yield { kind: 'sleep', ms: site ? 300 : 20 }
+  if (file === '-') {
+    for (const line of body.split('\n').slice(0, -1)) yield { kind: 'log', line }
+    return 0
+  }
+  fs.set(file, body)
+  if (!quiet) {
+    const name = file.slice(file.lastIndexOf('/') + 1).padEnd(20)
+    yield err(`saving to '${file}'`)
+    yield err(`${name} 100% |********************************|   ${String(body.length).padStart(3)}  0:00:00 ETA`)
+    yield err(`'${file}' saved`)
+  }
+  return 0
+}
+
+/** busybox 1.28's nslookup against the cluster DNS (kube-dns at 10.96.0.10). */
+function* nslookup(args: string[], ctx: ProgramContext): Run {
+  const name = operands(args)[0] ?? ''
+  yield { kind: 'log', line: 'Server:    10.96.0.10' }
+  yield { kind: 'log', line: 'Address 1: 10.96.0.10 kube-dns.kube-system.svc.cluster.local' }
+  yield { kind: 'log', line: '' }
+  const ip = ctx.resolve?.(name)
+  if (!ip) {
+    yield err(`nslookup: can't resolve '${name}'`)
+    return 1
+  }
+  yield { kind: 'log', line: `Name:      ${name}` }
+  yield { kind: 'log', line: `Address 1: ${ip} ${name}` }
+  return 0
+}
+
+/** `kill -0 1`, `killall -0 nginx` (is it alive?), `kill 1`, `killall -TERM nginx`. */
+function* kill(cmd: string, args: string[], ctx: ProgramContext): Run {
+  const sig = args.find((a) => /^-/.test(a))?.slice(1).replace(/^SIG/, '') ?? 'TERM'
+  const target = operands(args)[0] ?? ''
+  const main = ctx.main
+  const matches = main && (cmd === 'kill' ? target === '1' : target === main.name) && main.alive()
+  if (!matches) {
+    if (cmd === 'killall') yield err(`killall: ${target}: no process killed`)
+    else if (cmd === 'kill') yield err(`sh: can't kill pid ${target}: No such process`)
+    return 1
+  }
+  if (sig !== '0') main.signal(sig === 'KILL' || sig === '9' ? 'KILL' : sig === 'QUIT' || sig === '3' ? 'QUIT' : 'TERM')
+  return 0
+}
+
+/** `nginx -s quit|stop`: signals the master process (QUIT: graceful, TERM: fast). */
+function* nginx(args: string[], ctx: ProgramContext): Run {
+  const i = args.indexOf('-s')
+  const signal = i >= 0 ? args[i + 1] : undefined
+  if (!signal) return 0
+  if (!ctx.main?.alive()) {
+    yield err('nginx: [error] open() "/run/nginx.pid" failed (2: No such file or directory)')
+    return 1
+  }
+  if (signal === 'quit') ctx.main.signal('QUIT')
+  else if (signal === 'stop') ctx.main.signal('TERM')
+  return 0
+}
