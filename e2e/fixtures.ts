@@ -118,3 +118,15 @@ export async function deployNginx(page: Page): Promise<void> {
   await applyEditor(page)
   await expect(page.getByRole('status').filter({ hasText: 'deployment.apps/nginx-deployment created' })).toBeVisible()
 }
+
+/** Picks a docs manifest from the editor's "Examples…" menu and waits until the editor shows it. */
+export async function loadExample(page: Page, label: string, contains: string): Promise<void> {
+  await page.getByRole('tab', { name: 'YAML' }).click()
+  await expect(editorBox(page)).toBeAttached()
+  await page.getByLabel('Load an example').selectOption({ label })
+  await expect.poll(() => editorText(page)).toContain(contains)
+}
+
+/** A React Flow box (Deployment, ReplicaSet, StatefulSet, Job, …) by its kind and name. */
+export const ownerBox = (page: Page, kind: string, name: string | RegExp): Locator =>
+  page.getByRole('group', { name: typeof name === 'string' ? `${kind} ${name}` : new RegExp(`^${kind} ${name.source}$`), exact: true })

@@ -13,10 +13,14 @@ import {
   type ClockState,
   type Command,
   type CommandResult,
+  type CronNext,
   type MachinesState,
+  type NodeAction,
   type ObjectRef,
   type WorkerMessage,
 } from './protocol/messages'
+import { parseSchedule } from './cluster/controllers/cronjob/schedule'
+import type { CronJob } from 'kubernetes-types/batch/v1'
 
 type Cluster = ReturnType<typeof createCluster>
 
@@ -80,36 +84,39 @@ class Host {
   private machinesDirty = false
   /** The machines' power state last sent to the UI (a key to compare). */
   private machinesSent = ''
-  private flushTimer: ReturnType<typeof setTimeout> | undefined
 
   constructor(private readonly post: (msg: WorkerMessage) => void) {
     this.cluster = createCluster({ seed: 1 })
     this.cluster.api.watch('*', (e) => this.buffer.push(e))
     this.settle()
     this.buffer.drain()
+    const objects = this.allObjects()
     this.post({
       type: 'hello',
       protocol: PROTOCOL_VERSION,
       revision: this.cluster.api.revision(),
-      objects: this.allObjects(),
+      objects,
       clock: this.clockState(),
       machines: this.machines(),
+      cronNext: cronNextRuns(objects, this.cluster.clock.now()),
     })
     this.machinesSent = this.machines().poweredOff.join(',')
     this.lastSent = performance.now()
     this.tick()
+    // Once the first picture is out, rehearse the learner's first steps on a scratch cluster.
+    setTimeout(warmUp, 0)
   }
 
   handle(cmd: Command): void {
     try {
       const result = this.run(cmd)
       this.settle()
-      // A node's power state is shown by the button the learner just clicked: send it before the reply.
-      if (cmd.type === 'node') this.flush(true)
-      else this.flushSoon()
+      // What the command changed goes out now, before its reply, not at the next frame boundary:
+      // the learner is looking for it (Apply → pods on screen), and the reply finds the mirror current.
+      this.flush(true)
       this.post({ type: 'reply', id: cmd.id, ok: true, result })
     } catch (e) {
-      this.flushSoon()
+      this.flush(true)
       this.post({ type: 'reply', id: cmd.id, ok: false, error: describeError(e) })
     }
   }
@@ -126,11 +133,16 @@ class Host {
         this.cluster.api.delete(info?.kind ?? cmd.kind, namespace, cmd.name, { actor: 'kubectl' })
         return { kind: 'ok', message: `${cmd.kind.toLowerCase()} "${cmd.name}" deleted` }
       }
-      case 'node': {
-        if (cmd.action === 'kill') this.cluster.nodes.kill(cmd.name)
-        else this.cluster.nodes.restore(cmd.name)
+      case 'node':
+        return this.nodeCommand(cmd.action, cmd.name)
+      case 'addNode': {
+        const taken = new Set(this.cluster.nodes.names())
+        let n = 1
+        while (taken.has(`node-${n}`)) n++
+        // The default machine size of the cluster's own nodes (4 CPU, 8Gi, 110 pods).
+        this.cluster.nodes.addNode({ name: `node-${n}` })
         this.machinesDirty = true
-        return { kind: 'ok', message: `node ${cmd.name} ${cmd.action === 'kill' ? 'powered off' : 'restored'}` }
+        return { kind: 'ok', message: `node node-${n} added` }
       }
       case 'clock':
         return { kind: 'ok', message: this.clockCommand(cmd.action, cmd.value) }
@@ -138,6 +150,30 @@ class Host {
         return { kind: 'explain', decision: this.cluster.scheduler.lastDecision(cmd.podUid) }
       default:
         throw new Error(`unknown command ${(cmd as { type?: string }).type}`)
+    }
+  }
+
+  private nodeCommand(action: NodeAction, name: string): CommandResult {
+    const nodes = this.cluster.nodes
+    this.machinesDirty = true
+    switch (action) {
+      case 'kill':
+        nodes.kill(name)
+        return { kind: 'ok', message: `node ${name} powered off` }
+      case 'restore':
+        nodes.restore(name)
+        return { kind: 'ok', message: `node ${name} restored` }
+      case 'remove':
+        nodes.removeNode(name)
+        return { kind: 'ok', message: `node ${name} removed` }
+      case 'cordon':
+      case 'uncordon':
+        return { kind: 'kubectl', result: runKubectl(this.cluster, `${action} ${name}`) }
+      case 'drain':
+        // Waiting for the evicted pods to go steps the virtual clock, as kubectl's own wait does.
+        return { kind: 'kubectl', result: runKubectl(this.cluster, `drain ${name} --ignore-daemonsets --delete-emptydir-data`) }
+      default:
+        throw new Error(`unknown node action ${action as string}`)
     }
   }
 
@@ -190,16 +226,6 @@ class Host {
     setTimeout(this.tick, FRAME_MS)
   }
 
-  /** Sends pending changes now if a frame has passed since the last message, else at the frame boundary. */
-  private flushSoon(): void {
-    if (this.flushTimer !== undefined) return
-    const wait = Math.max(0, FRAME_MS - (performance.now() - this.lastSent))
-    this.flushTimer = setTimeout(() => {
-      this.flushTimer = undefined
-      this.flush()
-    }, wait)
-  }
-
   private flush(force = false): void {
     const now = performance.now()
     if (!force && now - this.lastSent < FRAME_MS - 1) return
@@ -207,10 +233,16 @@ class Host {
     const machines = this.machinesChanged()
     if (this.buffer.size === 0 && !this.clockDirty && !timeMoved && !machines) return
     const { added, updated, removed } = this.buffer.drain()
-    this.post({ type: 'diff', revision: this.cluster.api.revision(), added, updated, removed, clock: this.clockState(), machines })
+    const cronNext = this.cronNext(added, updated)
+    this.post({ type: 'diff', revision: this.cluster.api.revision(), added, updated, removed, clock: this.clockState(), machines, cronNext })
     this.lastSent = now
     this.lastClockSent = now
     this.clockDirty = false
+  }
+
+  private cronNext(added: KubeObject[], updated: KubeObject[]): CronNext | undefined {
+    if (!added.some(isCronJob) && !updated.some(isCronJob)) return undefined
+    return cronNextRuns([...added, ...updated], this.cluster.clock.now())
   }
 
   private machines(): MachinesState {
@@ -239,6 +271,67 @@ class Host {
     const out: KubeObject[] = []
     for (const info of this.cluster.api.kinds()) out.push(...this.cluster.api.list(info.kind))
     return out
+  }
+}
+
+const WARM_UP_MANIFEST = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: warm-up
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      app: warm-up
+  template:
+    metadata:
+      labels:
+        app: warm-up
+    spec:
+      containers:
+      - name: nginx
+        image: nginx:1.14.2
+`
+
+/**
+ * A fresh engine compiles code the first time it runs, which made the first Apply several times
+ * slower than the next (≈100 ms of JIT in apply, the controllers and the scheduler). Running the
+ * same paths once on a throwaway cluster moves that cost to idle time after start-up. The scratch
+ * cluster has its own clock and random source, so the learner's cluster is untouched.
+ */
+function warmUp(): void {
+  try {
+    const scratch = createCluster({ seed: 2 })
+    runKubectl(scratch, 'apply -f -', { stdin: WARM_UP_MANIFEST, waitForDeletion: false })
+    scratch.clock.settle()
+    scratch.clock.advance(5_000)
+    runKubectl(scratch, 'get pods', { waitForDeletion: false })
+  } catch (e) {
+    console.warn('terrarium: warm-up failed:', describeError(e))
+  }
+}
+
+const isCronJob = (o: KubeObject): boolean => o.kind === 'CronJob'
+
+/**
+ * The next run of each CronJob, worked out here so the UI needs no cron parser. The schedule's
+ * `next` is the CronJob controller's own (robfig/cron semantics, with the time zone).
+ */
+export function cronNextRuns(objects: KubeObject[], now: number): CronNext {
+  const out: CronNext = {}
+  for (const o of objects) {
+    if (!isCronJob(o) || !o.metadata?.uid) continue
+    const cj = o as CronJob
+    out[o.metadata.uid] = cj.spec?.suspend ? null : nextRun(cj, now)
+  }
+  return out
+}
+
+function nextRun(cj: CronJob, now: number): number | null {
+  try {
+    return parseSchedule(cj.spec?.schedule ?? '', cj.spec?.timeZone ?? undefined).next(now) ?? null
+  } catch {
+    return null
   }
 }
 

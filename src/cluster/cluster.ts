@@ -12,6 +12,7 @@ import type { ComponentContext } from './component'
 import { Scheduler } from './scheduler'
 import { NodeSimulator } from './kubelet'
 import { ReplicaSetController } from './controllers/replicaset'
+import { ReplicationManager } from './controllers/replication'
 import { DeploymentController } from './controllers/deployment'
 import { GarbageCollector } from './controllers/garbagecollector'
 import { NodeLifecycleController, TaintEvictionController } from './controllers/nodelifecycle'
@@ -96,6 +97,7 @@ export interface Cluster extends CoreCluster {
     statefulSet: StatefulSetController
     daemonSet: DaemonSetController
     persistentVolume: PersistentVolumeController
+    replicationController: ReplicationManager
   }
 }
 
@@ -119,6 +121,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     statefulSet: new StatefulSetController(core),
     daemonSet: new DaemonSetController(core),
     persistentVolume: new PersistentVolumeController(core),
+    replicationController: new ReplicationManager(core),
   }
   const scheduler = new Scheduler(core)
   const nodes = new NodeSimulator(core)

@@ -21,6 +21,12 @@ export interface ClockState {
   speed: number
 }
 
+/**
+ * When each CronJob (by uid) next creates a Job, as its controller computes it (ms since the epoch;
+ * null when suspended or the schedule is invalid). The worker works it out so the UI needs no cron parser.
+ */
+export type CronNext = Record<string, number | null>
+
 /** What only the simulated machines know: which nodes have their power off (kubelet stopped). */
 export interface MachinesState {
   poweredOff: string[]
@@ -49,12 +55,21 @@ export interface SchedulingExplanation {
   message: string
 }
 
+/**
+ * One click on a node. kill/restore/remove act on the simulated machine; cordon/uncordon/drain run
+ * the kubectl command of that name (drain with --ignore-daemonsets --delete-emptydir-data) and
+ * reply with its output.
+ */
+export type NodeAction = 'kill' | 'restore' | 'remove' | 'cordon' | 'uncordon' | 'drain'
+
 /** UI → worker. Each carries an id; the worker answers each with exactly one `reply`. */
 export type Command =
   | { type: 'apply'; id: number; text: string; source?: string }
   | { type: 'kubectl'; id: number; line: string; stdin?: string }
   | { type: 'delete'; id: number; kind: string; namespace?: string; name: string }
-  | { type: 'node'; id: number; action: 'kill' | 'restore'; name: string }
+  | { type: 'node'; id: number; action: NodeAction; name: string }
+  /** Boots a new machine named `node-N` (the first free N) with the default size. */
+  | { type: 'addNode'; id: number }
   | { type: 'clock'; id: number; action: 'pause' | 'play' | 'step' | 'speed' | 'jump'; value?: number }
   | { type: 'explain'; id: number; podUid: string }
 
@@ -65,7 +80,15 @@ export type CommandResult =
 
 /** Worker → UI. */
 export type WorkerMessage =
-  | { type: 'hello'; protocol: number; revision: number; objects: KubeObject[]; clock: ClockState; machines: MachinesState }
+  | {
+      type: 'hello'
+      protocol: number
+      revision: number
+      objects: KubeObject[]
+      clock: ClockState
+      machines: MachinesState
+      cronNext: CronNext
+    }
   | {
       type: 'diff'
       revision: number
@@ -75,6 +98,8 @@ export type WorkerMessage =
       clock: ClockState
       /** Present only when a node was powered off or on since the last message. */
       machines?: MachinesState
+      /** Next run of each CronJob sent in this diff (added or updated). */
+      cronNext?: CronNext
     }
   | { type: 'reply'; id: number; ok: true; result: CommandResult }
   | { type: 'reply'; id: number; ok: false; error: string }

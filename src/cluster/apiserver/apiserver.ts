@@ -20,6 +20,15 @@ import { ClusterIPAllocator, NodePortAllocator } from './allocators'
 
 const MAX_WRITE_RECORDS = 5_000
 
+/**
+ * kube: the kinds whose strategy keeps metadata.generation (bumped on every spec change, mirrored in
+ * status.observedGeneration). Pods have it since v1.34 (PodObservedGenerationTracking).
+ */
+const GENERATION_KINDS = new Set([
+  'Pod', 'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'PodDisruptionBudget',
+  'ReplicationController', 'HorizontalPodAutoscaler', 'NetworkPolicy', 'Ingress',
+])
+
 export interface ApiServerOptions {
   /** Freeze stored objects so a component that mutates what it read fails loudly (on by default). */
   freeze?: boolean
@@ -43,6 +52,7 @@ export class ApiServer implements Api {
     this.server = {
       clock,
       find: (kind, ns, name) => this.find(kind, ns, name),
+      list: (kind) => this.list(kind),
       allocateClusterIP: () => this.clusterIPs.allocate(),
       releaseClusterIP: (ip) => this.clusterIPs.release(ip),
       allocateNodePort: () => this.nodePorts.allocate(),
@@ -121,6 +131,9 @@ export class ApiServer implements Api {
       this.requireNamespace(meta.namespace)
     } else delete meta.namespace
     if (!meta.name && meta.generateName) meta.name = this.generateName(def, meta)
+    // kube: system fields (uid) are filled before PrepareForCreate, which may use them (a Job's
+    // generated selector names its own uid).
+    meta.uid = this.clock.random.uuid()
     def.applyDefaults?.(obj)
     if (def.prepareForCreate && def.info.hasStatus) delete obj.status
     def.prepareForCreate?.(obj, this.server)
@@ -132,12 +145,11 @@ export class ApiServer implements Api {
     delete meta.deletionTimestamp
     delete meta.deletionGracePeriodSeconds
     Object.assign(meta, {
-      uid: this.clock.random.uuid(),
       resourceVersion: String(rev),
       creationTimestamp: this.clock.timestamp(),
       generation: 1,
     } satisfies ObjectMeta)
-    if (!def.info.hasStatus || def.info.kind === 'Event' || def.info.kind === 'Lease') delete meta.generation
+    if (!GENERATION_KINDS.has(def.info.kind)) delete meta.generation
     const stored = this.seal(obj)
     this.record(rev, ctx, 'create', def, stored)
     this.store.put(def.info.kind, stored, 'ADDED')
@@ -213,9 +225,10 @@ export class ApiServer implements Api {
     }
     const conditions = (pod.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled')
     conditions.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null as unknown as string, lastTransitionTime: this.clock.timestamp() })
-    const next: Writable<Pod> = {
-      ...pod, metadata: { ...pod.metadata }, spec: { ...pod.spec!, nodeName }, status: { ...pod.status, conditions },
-    }
+    const status: Writable<NonNullable<Pod['status']>> = { ...pod.status, conditions }
+    // kube v1.35 (KEP-5278): binding clears the nomination that preemption left.
+    delete status.nominatedNodeName
+    const next: Writable<Pod> = { ...pod, metadata: { ...pod.metadata }, spec: { ...pod.spec!, nodeName }, status }
     this.commit(def, next as KubeObject, pod as KubeObject, ctx, 'bind')
   }
 

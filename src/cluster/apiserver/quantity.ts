@@ -97,3 +97,93 @@ export function parseBytes(q: string | number): number {
   if (v === undefined) throw new Error(`invalid quantity ${JSON.stringify(q)}`)
   return v
 }
+
+// ---- canonical form ----------------------------------------------------------------------------
+
+type Format = 'DecimalSI' | 'BinarySI' | 'DecimalExponent'
+
+const DECIMAL_SUFFIX: Record<number, string> = { [-9]: 'n', [-6]: 'u', [-3]: 'm', 0: '', 3: 'k', 6: 'M', 9: 'G', 12: 'T', 15: 'P', 18: 'E' }
+const BINARY_SUFFIX = ['', 'Ki', 'Mi', 'Gi', 'Ti', 'Pi', 'Ei']
+// kube: maxAllowed, the cap of a BinarySI quantity (int64 max).
+const MAX_ALLOWED = 2n ** 63n - 1n
+
+const canonicalMemo = new Map<string, string>()
+
+/**
+ * The quantity as the API server stores and prints it (kube: resource.Quantity parsed, then
+ * String() = CanonicalizeBytes): the input's format is kept — binary SI (`Ki`…`Ei`), decimal SI
+ * (`n`…`E` or none) or a decimal exponent (`e3`) — and the number is rewritten with the largest
+ * suffix that keeps it an integer: `0.5` → `500m`, `1000m` → `1`, `1.5Gi` → `1536Mi`, `1024Mi` → `1Gi`.
+ * Values finer than a nano are rounded up to one. A YAML number is read as its decimal text. A
+ * malformed quantity is returned unchanged (validation reports it).
+ */
+export function canonicalQuantity(q: string | number): string {
+  const text = typeof q === 'number' ? numberToQuantity(q) : q
+  const hit = canonicalMemo.get(text)
+  if (hit !== undefined) return hit
+  const out = canonicalize(text) ?? text
+  if (canonicalMemo.size > MEMO_LIMIT) canonicalMemo.clear()
+  canonicalMemo.set(text, out)
+  return out
+}
+
+function canonicalize(text: string): string | undefined {
+  const m = QUANTITY_RE.exec(text)
+  if (!m) return undefined
+  const [, sign, whole, frac = '', exponent, suffix = ''] = m
+  if (whole === '' && frac === '') return undefined
+  // value = mantissa * 10^scale, mantissa >= 0
+  let mantissa = BigInt((whole || '0') + frac)
+  let scale = -frac.length
+  let format: Format
+  if (exponent) {
+    format = 'DecimalExponent'
+    scale += Number(exponent.slice(1))
+  } else if (suffix in BINARY) {
+    format = 'BinarySI'
+    mantissa *= 1024n ** BigInt(BINARY[suffix])
+  } else {
+    format = 'DecimalSI'
+    scale += DECIMAL[suffix]
+  }
+  if (mantissa === 0n) return '0'
+  // kube: non-zero values are rounded up to the nano, so asking for a little gives a little.
+  if (scale < -9) {
+    const d = 10n ** BigInt(-9 - scale)
+    mantissa = (mantissa + d - 1n) / d
+    scale = -9
+  }
+  if (format === 'BinarySI') {
+    const atLeastOne = scale >= 0 || mantissa >= 10n ** BigInt(-scale)
+    if (!atLeastOne) format = 'DecimalSI'
+    else if (scale >= 0 ? mantissa * 10n ** BigInt(scale) > MAX_ALLOWED : mantissa / 10n ** BigInt(-scale) > MAX_ALLOWED) {
+      mantissa = MAX_ALLOWED
+      scale = 0
+    }
+  }
+  const minus = sign === '-' ? '-' : ''
+  if (format === 'BinarySI') {
+    // Under 1024, or not a whole number: printed as decimal SI so nothing is rounded.
+    const integer = integerValue(mantissa, scale)
+    if (integer !== undefined && integer >= 1024n) {
+      let n = integer
+      let times = 0
+      while (n >= 1024n && n % 1024n === 0n) { n /= 1024n; times++ }
+      return `${minus}${n}${BINARY_SUFFIX[times]}`
+    }
+    format = 'DecimalSI'
+  }
+  // kube: AsCanonicalBytes — move factors of 10 into the exponent, then make it a multiple of 3.
+  let exp = scale
+  while (mantissa >= 10n && mantissa % 10n === 0n) { mantissa /= 10n; exp++ }
+  while (exp % 3 !== 0) { mantissa *= 10n; exp-- }
+  const decimal = format === 'DecimalSI' ? DECIMAL_SUFFIX[exp] : undefined
+  const unit = decimal ?? (exp === 0 ? '' : `e${exp}`)
+  return `${minus}${mantissa}${unit}`
+}
+
+function integerValue(mantissa: bigint, scale: number): bigint | undefined {
+  if (scale >= 0) return mantissa * 10n ** BigInt(scale)
+  const d = 10n ** BigInt(-scale)
+  return mantissa % d === 0n ? mantissa / d : undefined
+}

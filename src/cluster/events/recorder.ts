@@ -60,7 +60,8 @@ export class EventRecorder {
     const at = this.clock.now()
     if (at !== this.nanosAt) {
       this.nanosAt = at
-      this.nanos = BigInt(at) * 1_000_000n
+      // Fix (property-test helper): virtual time is fractional (kubelet jitter); BigInt() of a fraction throws.
+      this.nanos = BigInt(Math.round(at * 1_000)) * 1_000n
     }
     const name = `${meta.name}.${(this.nanos + BigInt(++this.seq)).toString(16)}`
     const event: KEvent = {

@@ -10,14 +10,15 @@ type Run = Generator<Step, number, undefined>
 const err = (line: string): Step => ({ kind: 'log', line, stream: 'stderr' })
 
 /** Runs `cmd` when it is one of these applets; undefined otherwise. */
-export function applet(cmd: string, args: string[], ctx: ProgramContext): Run | undefined {
+export function applet(cmd: string, args: string[], ctx: ProgramContext, stdin?: string[]): Run | undefined {
   const fs = ctx.fs ?? new Map<string, string>()
   switch (cmd) {
     case 'touch': return touch(args, fs)
     case 'rm': return rm(args, fs)
-    case 'cat': return cat(args, fs)
+    case 'cat': return cat(args, fs, stdin)
     case 'test': return test(args, fs)
     case '[': return test(args.slice(0, args[args.length - 1] === ']' ? -1 : undefined), fs)
+    case '[[': return test(args.slice(0, args[args.length - 1] === ']]' ? -1 : undefined), fs)
     case 'wget': return wget(args, ctx, fs)
     case 'nslookup': return nslookup(args, ctx)
     case 'kill': case 'killall': case 'pkill': return kill(cmd, args, ctx)
@@ -45,7 +46,11 @@ function* rm(args: string[], fs: Map<string, string>): Run {
   return status
 }
 
-function* cat(args: string[], fs: Map<string, string>): Run {
+function* cat(args: string[], fs: Map<string, string>, stdin?: string[]): Run {
+  if (!operands(args).length) {
+    for (const line of stdin ?? []) yield { kind: 'log', line }
+    return 0
+  }
   let status = 0
   for (const path of operands(args)) {
     const text = fs.get(path)
@@ -64,11 +69,22 @@ function* cat(args: string[], fs: Map<string, string>): Run {
 // eslint-disable-next-line require-yield
 function* test(args: string[], fs: Map<string, string>): Run {
   const [op, path] = args
-  if ((op === '-f' || op === '-e' || op === '-r') && path !== undefined) return fs.has(path) ? 0 : 1
+  const dir = (p: string) => (fs as Map<string, string> & { isDirectory?(p: string): boolean }).isDirectory?.(p) === true
+  if (op === '-f' && path !== undefined) return fs.has(path) ? 0 : 1
+  if (op === '-d' && path !== undefined) return dir(path) ? 0 : 1
+  if ((op === '-e' || op === '-r') && path !== undefined) return fs.has(path) || dir(path) ? 0 : 1
   if (op === '-s' && path !== undefined) return (fs.get(path) ?? '').length > 0 ? 0 : 1
   if (args.length === 1) return args[0] ? 0 : 1
   if (args[1] === '=' || args[1] === '==') return args[0] === args[2] ? 0 : 1
   if (args[1] === '!=') return args[0] !== args[2] ? 0 : 1
+  const numeric: Record<string, (a: number, b: number) => boolean> = {
+    '-eq': (a, b) => a === b, '-ne': (a, b) => a !== b, '-lt': (a, b) => a < b,
+    '-le': (a, b) => a <= b, '-gt': (a, b) => a > b, '-ge': (a, b) => a >= b,
+  }
+  const cmp = numeric[args[1] ?? '']
+  if (cmp) return cmp(Number.parseInt(args[0], 10) || 0, Number.parseInt(args[2], 10) || 0) ? 0 : 1
+  if (op === '-n') return path ? 0 : 1
+  if (op === '-z') return path ? 1 : 0
   return 1
 }
 

@@ -12,6 +12,7 @@ import { exitsImmediately, server, type Program } from './program'
 import { familiarName, parseImageReference, type ImageReference } from './reference'
 import { shellProgram } from './shell'
 import { agnhost, goproxy, livenessServer, stress } from './test-images'
+import { zookeeperCommand, zookeeperEntrypoint, zookeeperReady } from './zookeeper'
 
 export interface CatalogEntry {
   /** Familiar name: `nginx`, `registry.k8s.io/pause`. */
@@ -23,6 +24,8 @@ export interface CatalogEntry {
   entrypoint(tag: string, container: Container): Program
   /** A shell image (busybox, alpine…): any command line runs through its shell and applets. */
   shell?: boolean
+  /** The image's own scripts: the process a command line starts when it runs one of them. */
+  command?: (argv: string[]) => Program | undefined
 }
 
 export type ImageLookup =
@@ -111,6 +114,13 @@ const ENTRIES: CatalogEntry[] = [
     shell: true,
   },
   {
+    name: 'bash',
+    tagExists: tags({ named: ['latest', 'devel', 'alpine'], major: [3, 5], minor: [0, 3], patch: [0, 30], suffixes: ['alpine3.20', 'alpine3.21', 'alpine3.22'] }),
+    sizeBytes: sizes(6_300_000),
+    entrypoint: shellImage,
+    shell: true,
+  },
+  {
     name: 'alpine',
     tagExists: tags({ named: ['latest', 'edge'], major: [3, 3], minor: [1, 22], patch: [0, 12] }),
     sizeBytes: sizes(3_640_000),
@@ -170,6 +180,13 @@ const ENTRIES: CatalogEntry[] = [
     entrypoint: (_tag, c) => stress(c),
   },
   {
+    name: 'registry.k8s.io/kubernetes-zookeeper',
+    tagExists: (t) => t === '1.0-3.4.10',
+    sizeBytes: sizes(111_000_000, { '1.0-3.4.10': 110_789_394 }),
+    entrypoint: (_tag, c) => zookeeperEntrypoint(c),
+    command: zookeeperCommand,
+  },
+  {
     name: 'registry.k8s.io/pause',
     tagExists: tags({ named: ['latest'], major: [3, 3], minor: [0, 10], depth: [2, 2] }),
     sizeBytes: sizes(320_368),
@@ -219,7 +236,12 @@ function pullError(ref: ImageReference, missing: 'tag' | 'repository'): string {
 }
 
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh'])
-const BUILTINS = new Set(['echo', 'sleep', 'date', 'true', 'false', 'printenv', 'env', 'tail', 'hostname', 'printf', 'exit'])
+// Programs every Linux image has (coreutils or busybox), runnable without a shell.
+const BUILTINS = new Set([
+  'echo', 'sleep', 'date', 'true', 'false', 'printenv', 'env', 'tail', 'hostname', 'printf', 'exit',
+  'cat', 'ls', 'rev', 'cut', 'head', 'wc', 'sort', 'uniq', 'tr', 'seq', 'expr', 'basename', 'dirname',
+  'whoami', 'id', 'uname', 'touch', 'mkdir', 'cp', 'mv', 'rm', 'tee', 'grep', 'test',
+])
 
 /** The process a container runs: its command/args interpreted, or the image's entrypoint. */
 export function programFor(container: Container, lookup: Extract<ImageLookup, { found: true }>): Program {
@@ -227,7 +249,7 @@ export function programFor(container: Container, lookup: Extract<ImageLookup, { 
   const entrypoint = () => lookup.entry?.entrypoint(lookup.ref.tag, container) ?? server(() => [], [100, 1000], { ports: 'any' })
   const argv = [...(container.command ?? []), ...(container.args ?? [])]
   if (!argv.length) return entrypoint()
-  return commandProgram(argv, lookup.entry?.shell === true) ?? entrypoint()
+  return lookup.entry?.command?.(argv) ?? commandProgram(argv, lookup.entry?.shell === true) ?? entrypoint()
 }
 
 /**
@@ -238,7 +260,8 @@ export function commandProgram(argv: string[], viaShell: boolean): Program | und
   const bin = argv[0].slice(argv[0].lastIndexOf('/') + 1)
   if (SHELLS.has(bin)) {
     const c = argv.indexOf('-c')
-    return c >= 0 && argv[c + 1] !== undefined ? shellProgram(argv[c + 1]) : exitsImmediately(0)
+    // An exec probe does not know its image: zookeeper-ready looks at the process it runs beside.
+    return c >= 0 && argv[c + 1] !== undefined ? zookeeperReady(argv) ?? shellProgram(argv[c + 1]) : exitsImmediately(0)
   }
   if (bin === 'perl') return perlProgram(argv)
   if (viaShell || BUILTINS.has(bin)) return shellProgram(argv.map(shellQuote).join(' '))

@@ -1,14 +1,15 @@
 /**
  * A very small POSIX-ish shell, enough for the one-liners the Kubernetes docs put in `command:`:
- * `echo`, `sleep`, `exit N`, `date`, variables, `$((i+1))`, `while true; do …; done`, `for … in`,
- * `if … then … fi`, `&&` and `||`. It runs as a generator of steps on the virtual clock.
+ * `echo`, `sleep`, `exit N`, `date`, variables and bash arrays, `$((i+1))`, `while true; do …; done`,
+ * `for … in`, `if … then … fi`, `&&`, `||` and pipes. It runs as a generator of steps on the virtual clock.
  */
 import { applet } from './applets'
+import { textApplet } from './coreutils'
 import type { Program, ProgramContext, Step } from './program'
 
 type Part = { text: string; quote: 'none' | 'single' | 'double' }
 type Word = Part[]
-type Op = ';' | '&&' | '||'
+type Op = ';' | '&&' | '||' | '|'
 type Token = { word: Word } | { op: Op }
 
 interface ListItem { op: Op; node: Node }
@@ -18,6 +19,8 @@ type Node =
   | { t: 'while'; until: boolean; cond: List; body: List }
   | { t: 'for'; name: string; items: Word[]; body: List }
   | { t: 'if'; cond: List; then: List; else?: List }
+  /** `a | b`: each stage's output is the next one's input (read whole: stages run one after another). */
+  | { t: 'pipe'; stages: Node[] }
 
 // A loop whose body takes no time would spin forever at one instant; real shells print
 // thousands of lines a second, this one 100.
@@ -61,7 +64,7 @@ function tokenize(src: string): Token[] {
     if (c === '&' || c === '|') {
       endWord()
       const two = src.slice(i, i + 2)
-      if (two === '&&' || two === '||') { out.push({ op: two }); i += 2 } else { out.push({ op: ';' }); i++ }
+      if (two === '&&' || two === '||') { out.push({ op: two }); i += 2 } else { out.push({ op: c === '|' ? '|' : ';' }); i++ }
       continue
     }
     if (c === '#' && !word) { while (i < src.length && src[i] !== '\n') i++; continue }
@@ -98,6 +101,14 @@ function tokenize(src: string): Token[] {
       continue
     }
     let j = i
+    // A bash array assignment, `items=(foo bar)`: the list is one word.
+    const array = word ? null : /^[A-Za-z_]\w*=\(/.exec(src.slice(i, i + 256))
+    if (array) {
+      const end = matchParen(src, i + array[0].length - 1)
+      push(src.slice(i, end + 1), 'none')
+      i = end + 1
+      continue
+    }
     while (j < src.length && !' \t\n;&|\'"\\'.includes(src[j]) && !(src[j] === '$' && src[j + 1] === '(' && j > i)) j++
     push(src.slice(i, j), 'none')
     i = j
@@ -135,7 +146,13 @@ function parse(tokens: Token[]): List {
       skipSeparators()
       const kw = keyword(tokens[pos])
       if (pos >= tokens.length || (kw && terminators.includes(kw))) return items
-      items.push({ op, node: command() })
+      let node = command()
+      while (pos < tokens.length && 'op' in tokens[pos] && (tokens[pos] as { op: Op }).op === '|') {
+        pos++
+        skipSeparators()
+        node = node.t === 'pipe' ? { t: 'pipe', stages: [...node.stages, command()] } : { t: 'pipe', stages: [node, command()] }
+      }
+      items.push({ op, node })
       const t = tokens[pos]
       op = t && 'op' in t ? t.op : ';'
       if (t && 'op' in t) pos++
@@ -192,6 +209,12 @@ interface State {
   vars: Map<string, string>
   exit: number | undefined
   status: number
+  /** Bash arrays by name (`$name` is element 0). */
+  arrays?: Map<string, string[]>
+  /** The lines piped into the current command. */
+  stdin?: string[]
+  /** Variables the script exported (they join the environment `env` prints). */
+  exported?: Set<string>
 }
 
 type Run = Generator<Step, number, undefined>
@@ -241,30 +264,61 @@ function* runNode(node: Node, s: State): Run {
       if (c === 0) return yield* runList(node.then, s)
       return node.else ? yield* runList(node.else, s) : 0
     }
+    case 'pipe': {
+      let stdin = s.stdin
+      let status = 0
+      for (let i = 0; i < node.stages.length; i++) {
+        const stage = runNode(node.stages[i], { ...s, stdin })
+        if (i === node.stages.length - 1) return yield* stage
+        const lines: string[] = []
+        for (;;) {
+          const r = stage.next()
+          if (r.done) { status = r.value; break }
+          if (r.value.kind === 'log' && r.value.stream !== 'stderr') lines.push(r.value.line)
+          else if (r.value.kind !== 'exit') yield r.value
+        }
+        stdin = lines
+      }
+      return status
+    }
   }
 }
 
 // busybox applets that succeed silently here; networking ones come with the network simulation.
-const QUIET_APPLETS = new Set(['cd', 'touch', 'mkdir', 'rm', 'cp', 'mv', 'ls', 'cat', 'export', 'trap', 'test', '[', 'chmod', 'wait', 'set'])
+const QUIET_APPLETS = new Set(['cd', 'touch', 'mkdir', 'rm', 'cp', 'mv', 'ls', 'cat', 'trap', 'test', '[', 'chmod', 'wait', 'set'])
 
 function* runSimple(words: string[], s: State): Run {
   while (words.length && /^[A-Za-z_]\w*=/.test(words[0])) {
     const w = words.shift()!
     const eq = w.indexOf('=')
-    s.vars.set(w.slice(0, eq), w.slice(eq + 1))
+    const name = w.slice(0, eq)
+    const value = w.slice(eq + 1)
+    const array = /^\(([\s\S]*)\)$/.exec(value)
+    if (array) {
+      const items = array[1].split(/\s+/).filter(Boolean)
+      ;(s.arrays ??= new Map()).set(name, items)
+      s.vars.set(name, items[0] ?? '')
+    } else s.vars.set(name, value)
   }
   if (!words.length) return 0
   const [cmd, ...args] = words
   switch (cmd) {
     case 'echo': {
-      const noNewline = args[0] === '-n'
-      const text = (noNewline || args[0] === '-e' ? args.slice(1) : args).join(' ')
-      for (const line of text.split('\n')) yield { kind: 'log', line }
+      let flags = ''
+      while (args.length && /^-[neE]+$/.test(args[0])) flags += args.shift()!.slice(1)
+      let text = args.join(' ')
+      // busybox's echo -e: \n, \t and \\ escapes; `\c` ends the output.
+      if (flags.includes('e')) text = text.replace(/\\(n|t|\\|c)/g, (_, c: string) => ({ n: '\n', t: '\t', '\\': '\\', c: '' })[c]!)
+      const lines = text.split('\n')
+      if (flags.includes('n') && lines[lines.length - 1] === '') lines.pop()
+      for (const line of lines) yield { kind: 'log', line }
       return 0
     }
     case 'printf': {
-      const text = (args[0] ?? '').replace(/\\n/g, '\n').replace(/%s/g, () => args[1] ?? '')
-      for (const line of text.split('\n').filter((l, i, a) => l || i < a.length - 1)) yield { kind: 'log', line }
+      const text = printf(args[0] ?? '', args.slice(1))
+      const lines = text.split('\n')
+      if (lines[lines.length - 1] === '') lines.pop()
+      for (const line of lines) yield { kind: 'log', line }
       return 0
     }
     case 'sleep': {
@@ -277,11 +331,23 @@ function* runSimple(words: string[], s: State): Run {
       return 0
     }
     case 'tail':
-      if (args.includes('-f')) yield { kind: 'sleep', ms: Infinity }
-      return 0
+      // `tail -f /dev/null`: the docs' way of running forever.
+      if (args.includes('-f') && args.includes('/dev/null')) {
+        yield { kind: 'sleep', ms: Infinity }
+        return 0
+      }
+      return yield* textApplet('tail', args, { fs: s.ctx.fs ?? new Map(), stdin: s.stdin, ctx: s.ctx })!
     case 'exit':
       s.exit = args[0] === undefined ? s.status : Number.parseInt(args[0], 10) & 0xff
       return s.exit
+    case 'export':
+      for (const a of args) {
+        const eq = a.indexOf('=')
+        const name = eq < 0 ? a : a.slice(0, eq)
+        if (eq >= 0) s.vars.set(name, a.slice(eq + 1))
+        ;(s.exported ??= new Set()).add(name)
+      }
+      return 0
     case 'true': case ':':
       return 0
     case 'false':
@@ -293,10 +359,19 @@ function* runSimple(words: string[], s: State): Run {
       yield { kind: 'log', line: s.ctx.hostname }
       return 0
     case 'env': case 'printenv':
-      for (const [k, v] of s.vars) yield { kind: 'log', line: `${k}=${v}` }
+      if (cmd === 'printenv' && args.length) {
+        let status = 0
+        for (const name of args) {
+          const v = s.vars.get(name)
+          if (v === undefined) status = 1
+          else yield { kind: 'log', line: v }
+        }
+        return status
+      }
+      for (const [k, v] of s.vars) if (exported(k, s)) yield { kind: 'log', line: `${k}=${v}` }
       return 0
     default: {
-      const run = applet(cmd, args, s.ctx)
+      const run = textApplet(cmd, args, { fs: s.ctx.fs ?? new Map(), stdin: s.stdin, ctx: s.ctx }) ?? applet(cmd, args, s.ctx, s.stdin)
       if (run) return yield* run
       if (QUIET_APPLETS.has(cmd)) return 0
       yield { kind: 'log', line: `sh: ${cmd}: not found`, stream: 'stderr' }
@@ -366,7 +441,7 @@ function expandText(text: string, s: State): string {
       i = end
     } else if (text[i + 1] === '{') {
       const end = text.indexOf('}', i)
-      out += s.vars.get(text.slice(i + 2, end)) ?? ''
+      out += parameter(text.slice(i + 2, end), s)
       i = end
     } else {
       const m = /^(\?|[A-Za-z_]\w*)/.exec(text.slice(i + 1))
@@ -375,6 +450,45 @@ function expandText(text: string, s: State): string {
       i += m[1].length
     }
   }
+  return out
+}
+
+/** The process's environment: what it was started with, and what the script exported. */
+function exported(name: string, s: State): boolean {
+  return Object.hasOwn(s.ctx.env, name) || (s.exported?.has(name) ?? false)
+}
+
+/** `${name}`, `${name[i]}`, `${name[@]}`, `${#name}`, `${#name[@]}`, `${name:-default}`. */
+function parameter(expr: string, s: State): string {
+  const m = /^(#?)([A-Za-z_]\w*|\?)(?:\[([^\]]*)\])?(?::?-(.*))?$/.exec(expr)
+  if (!m) return ''
+  const [, length, name, index, fallback] = m
+  const array = s.arrays?.get(name) ?? (s.vars.has(name) ? [s.vars.get(name)!] : [])
+  let value: string | undefined
+  if (index === '@' || index === '*') {
+    if (length) return String(array.length)
+    value = array.join(' ')
+  } else if (index !== undefined) value = array[arith(expandText(index, s), s)]
+  else value = name === '?' ? String(s.status) : s.vars.get(name)
+  if (length) return String((value ?? '').length)
+  return value || fallback === undefined ? value ?? '' : expandText(fallback, s)
+}
+
+/** printf's format applied to its arguments, again and again while arguments remain. */
+function printf(format: string, args: string[]): string {
+  const f = format.replace(/\\n/g, '\n').replace(/\\t/g, '\t').replace(/\\\\/g, '\\')
+  let out = ''
+  let i = 0
+  do {
+    out += f.replace(/%(-?\d*)([sdc%])/g, (_, width: string, conv: string) => {
+      if (conv === '%') return '%'
+      const a = args[i++] ?? ''
+      const v = conv === 'd' ? String(Number.parseInt(a, 10) || 0) : conv === 'c' ? a.slice(0, 1) : a
+      const w = Number.parseInt(width, 10)
+      if (!w) return v
+      return w < 0 ? v.padEnd(-w) : v.padStart(w)
+    })
+  } while (i < args.length && /%[sdc]/.test(f))
   return out
 }
 

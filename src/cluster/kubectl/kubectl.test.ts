@@ -180,3 +180,39 @@ describe('kubectl describe pod', () => {
     expect(run('kubectl describe pod nope').stderr).toBe('Error from server (NotFound): pods "nope" not found\n')
   })
 })
+
+describe('kubectl create namespace', () => {
+  it('creates the namespace and prints namespace/NAME created, as kubectl create namespace does', () => {
+    const { run, cluster } = setup()
+    expect(run('kubectl create namespace qos-example')).toEqual({ stdout: 'namespace/qos-example created\n', stderr: '', exitCode: 0 })
+    expect(cluster.api.get('Namespace', undefined, 'qos-example').metadata!.name).toBe('qos-example')
+    expect(run('kubectl create ns qos-example')).toEqual({
+      stdout: '', stderr: 'Error from server (AlreadyExists): namespaces "qos-example" already exists\n', exitCode: 1,
+    })
+  })
+
+  it('prints the generated object with --dry-run=client -o yaml and creates nothing', () => {
+    const { run, cluster } = setup()
+    expect(run('kubectl create namespace dev --dry-run=client -o yaml').stdout)
+      .toBe('apiVersion: v1\nkind: Namespace\nmetadata:\n  name: dev\nspec: {}\nstatus: {}\n')
+    expect(run('kubectl create namespace dev --dry-run=client').stdout).toBe('namespace/dev created (dry run)\n')
+    expect(cluster.api.find('Namespace', undefined, 'dev')).toBeUndefined()
+  })
+
+  it('accepts global flags before the subcommand', () => {
+    const { run } = setup()
+    expect(run('kubectl -n default create ns dev -o name').stdout).toBe('namespace/dev\n')
+  })
+
+  it('requires exactly one NAME (kube: NameFromCommandArgs)', () => {
+    const { run } = setup()
+    expect(run('kubectl create namespace').stderr)
+      .toBe("error: exactly one NAME is required, got 0\nSee 'kubectl create namespace -h' for help and examples\n")
+  })
+
+  it('words apply of a new object into a missing namespace as a create (kube: apply.go AddSourceToErr "creating")', () => {
+    const { run } = setup()
+    const r = run('kubectl apply -f -', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  namespace: nope\nspec:\n  containers:\n  - name: a\n    image: nginx\n')
+    expect(r.stderr).toBe('Error from server (NotFound): error when creating "STDIN": namespaces "nope" not found\n')
+  })
+})

@@ -16,8 +16,12 @@ export interface ContainerRun extends ContainerView {
   sidecar: boolean
   program?: Program
   steps?: Iterator<Step>
-  /** The current instance's writable layer: path → content. */
+  /** The current instance's writable layer with the pod's volumes mounted: path → content. */
   fs?: Map<string, string>
+  /** The environment the kubelet gave the current instance (kube: generateContainerConfig). */
+  env?: Record<string, string>
+  /** The spec with `$(VAR)` expanded in its command and args. */
+  runSpec?: Container
   memoryBytes: number
   logs?: LogBuffer
   previousLogs?: LogBuffer

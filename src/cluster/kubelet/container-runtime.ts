@@ -9,6 +9,8 @@ import type { MainProcess, ProgramContext, Step } from '../images'
 import { commandProgram } from '../images'
 import { parseQuantity } from '../apiserver/quantity'
 import type { ContainerRun } from './container-run'
+import { podHostname } from './downward-api'
+import type { PodVolumes } from './pod-volumes'
 import type { KubeletHost } from './pod-worker'
 
 // kube: after a preStop hook the container still gets at least 2 s (minimumGracePeriodInSeconds).
@@ -20,6 +22,7 @@ export interface RuntimeHost {
   readonly host: KubeletHost
   readonly pod: Pod
   readonly podIP?: string
+  readonly volumes: PodVolumes
   afterFor(c: ContainerRun, ms: number, fn: () => void): void
   /** The process of `c` ended with `code` (the kubelet decides what happens next). */
   exited(c: ContainerRun, code: number, reason: string): void
@@ -36,12 +39,11 @@ export class ContainerRuntime {
 
   /** The context a process of `c` (its PID 1, an exec, a hook) runs in. */
   context(c: ContainerRun): ProgramContext {
-    const meta = this.w.pod.metadata!
-    c.fs ??= new Map([['/var/run/secrets/kubernetes.io/serviceaccount/namespace', meta.namespace ?? 'default']])
+    c.fs ??= this.w.volumes.containerFs(c.spec)
     return {
       now: () => this.now(),
-      env: Object.fromEntries((c.spec.env ?? []).map((e) => [e.name, e.value ?? ''])),
-      hostname: meta.name!,
+      env: c.env ?? Object.fromEntries((c.spec.env ?? []).map((e) => [e.name, e.value ?? ''])),
+      hostname: podHostname(this.w.pod),
       podIP: this.w.podIP ?? '',
       fs: c.fs,
       resolve: (name) => this.w.resolve(name),

@@ -25,6 +25,10 @@ import { ensureImage, type FoundImage } from './image-puller'
 import type { ImageStore } from './image-store'
 import { nextAction } from './init-actions'
 import { podPhase } from './pod-phase'
+import { containerConfig } from './container-env'
+import { linkableServices } from './service-env'
+import { CONFIG_ERROR_RETRY_MS, dataSource, hostPathTree, nodeAllocatable } from './pod-config'
+import { PodVolumes } from './pod-volumes'
 import { buildPodStatus } from './pod-status'
 import { startProbes, type ProbeType } from './prober'
 import type { ProbeTarget } from './probe-check'
@@ -70,9 +74,17 @@ export class PodWorker {
   private qos = ''
   private readonly stamp = (ms: number): string => this.host.timestamp(ms)
   private readonly runtime: ContainerRuntime
+  /** The pod's volumes on this node: they outlive its containers' restarts. */
+  readonly volumes: PodVolumes
 
   constructor(readonly host: KubeletHost, pod: Pod, private readonly rebooted = false) {
     this.pod = pod
+    this.volumes = new PodVolumes({
+      pod: () => this.pod,
+      facts: () => this.facts(),
+      data: dataSource(host.ctx),
+      hostPath: (path) => hostPathTree(host, path),
+    })
     this.uid = pod.metadata!.uid!
     const status = pod.status
     this.initContainers = (pod.spec!.initContainers ?? []).map((spec) => newRun(spec, true, status?.initContainerStatuses?.find((s) => s.name === spec.name)))
@@ -234,6 +246,16 @@ export class PodWorker {
   }
 
   private create(c: ContainerRun, image: FoundImage): void {
+    // kube: generateContainerConfig — env and `$(VAR)` in command/args, before the runtime creates it.
+    const config = containerConfig(this.pod, c.spec, this.facts(), dataSource(this.host.ctx))
+    if (!config.ok) {
+      this.host.record(this.pod, 'Warning', 'Failed', `Error: ${config.error}`, c.name)
+      const retry = this.now() + this.between(CONFIG_ERROR_RETRY_MS)
+      this.wait(c, 'CreateContainerConfigError', config.error, retry)
+      return this.afterFor(c, retry - this.now(), () => this.next())
+    }
+    c.env = config.env
+    c.runSpec = { ...c.spec, command: config.command, args: config.args }
     this.afterFor(c, this.between(CONTAINER_CREATE_MS), () => {
       if (c.state === 'terminated') this.archive(c)
       // kube: a new instance of a container that ran before is a restart.
@@ -254,7 +276,7 @@ export class PodWorker {
       startedAt: this.now(), fs: undefined, memoryBytes: 0, stopping: false,
       startupOk: !c.spec.startupProbe, readinessOk: !c.spec.readinessProbe,
     })
-    c.program = programFor(c.spec, image)
+    c.program = programFor(c.runSpec ?? c.spec, image)
     if (c.logs) c.previousLogs = c.logs
     c.logs = new LogBuffer()
     c.steps = c.program.steps(this.runtime.context(c))
@@ -468,6 +490,15 @@ export class PodWorker {
   }
 
   // ---- helpers ------------------------------------------------------------------------------
+
+  /** What the downward API reads from the running pod. */
+  private facts() {
+    const ns = this.pod.metadata?.namespace ?? 'default'
+    return {
+      podIP: this.podIP ?? '', hostIP: this.host.hostIP, allocatable: nodeAllocatable(this.host.ctx, this.host.nodeName),
+      services: () => linkableServices(this.host.ctx, ns),
+    }
+  }
 
   private graceMs(): number {
     return 1000 * (this.pod.spec?.terminationGracePeriodSeconds ?? DEFAULT_GRACE_S)

@@ -252,3 +252,13 @@ describe('machines joining and leaving (the runner\'s node verbs)', () => {
     expect(r.more('node remove node-2').stderr).toBe('error: node node-2 not found\n')
   })
 })
+
+describe('cordon taints the node (kube: TaintNodesByCondition)', () => {
+  it('a cordoned node carries node.kubernetes.io/unschedulable:NoSchedule until it is uncordoned', () => {
+    const r = run('kubectl cordon node-2')
+    const taints = () => (r.cluster.api.get<Node>('Node', undefined, 'node-2').spec?.taints ?? []).map((t) => `${t.key}:${t.effect}`)
+    expect(taints()).toEqual(['node.kubernetes.io/unschedulable:NoSchedule'])
+    r.more('kubectl uncordon node-2')
+    expect(taints()).toEqual([])
+  })
+})

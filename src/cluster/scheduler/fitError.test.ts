@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest'
-import { fitErrorMessage, postFilterMessage, preemptionMessage, reasonHistogram } from './fitError'
+import { fitErrorMessage, postFilterMessage, preFilterFitErrorMessage, preemptionMessage, reasonHistogram } from './fitError'
 
 describe('FailedScheduling message', () => {
   it('counts each reason over nodes and sorts as Go sort.Strings (byte order)', () => {
@@ -25,5 +25,11 @@ describe('FailedScheduling message', () => {
       'no new claims to deallocate, preemption: 0/4 nodes are available: 1 Preemption is not helpful for scheduling, ' +
       '3 No preemption victims found for incoming pod..',
     )
+  })
+
+  it('gives a PreFilter rejection once, with no node count (kube: Diagnosis.PreFilterMsg)', () => {
+    const all = Array.from({ length: 4 }, () => ({ reasons: ['Preemption is not helpful for scheduling'] }))
+    expect(preFilterFitErrorMessage(4, ['pod has unbound immediate PersistentVolumeClaims'], preemptionMessage(4, all)))
+      .toMatch(/^0\/4 nodes are available: pod has unbound immediate PersistentVolumeClaims\. preemption: 0\/4 nodes are available: 4 Preemption is not helpful for scheduling\./)
   })
 })

@@ -49,6 +49,18 @@ export function fitErrorMessage(numAllNodes: number, statuses: Iterable<FilterSt
 }
 
 /**
+ * kube: FitError.Error() when a PreFilter plugin rejected the pod (Diagnosis.PreFilterMsg): its
+ * reasons once, without per-node counts, e.g. `0/4 nodes are available: pod has unbound immediate
+ * PersistentVolumeClaims. preemption: 0/4 nodes are available: 4 Preemption is not helpful for scheduling.`
+ */
+export function preFilterFitErrorMessage(numAllNodes: number, reasons: readonly string[], postFilterMsg: string): string {
+  let msg = `${noNodeAvailable(numAllNodes)}: ${reasons.join(', ')}.`
+  // The same SeparatorFormat as fitErrorMessage.
+  if (postFilterMsg) msg += ` ${postFilterMsg}.`
+  return msg
+}
+
+/**
  * kube: DefaultPreemption's message when no node can be made to fit by evicting pods.
  * `perNode` holds, for every node, the preemption dry-run's reasons for it.
  */

@@ -7,11 +7,11 @@
  */
 import type { Random } from '../random'
 import {
-  SKIP, isFilterPlugin, isScorePlugin, type FilterPlugin, type FilterStatus, type Plugin, type Rejector, type ScorePlugin,
+  PreFilterRejection, SKIP, isFilterPlugin, isScorePlugin, type FilterPlugin, type FilterStatus, type Plugin, type Rejector, type ScorePlugin,
 } from './types'
 import type { NodeInfo } from './nodeinfo'
 import type { PodInfo } from './podinfo'
-import { ERR_NO_NODES_AVAILABLE, fitErrorMessage, postFilterMessage } from './fitError'
+import { ERR_NO_NODES_AVAILABLE, fitErrorMessage, postFilterMessage, preFilterFitErrorMessage } from './fitError'
 import { ClusterState, type Handle } from './handle'
 import { SchedulerCache } from './cache'
 import { DefaultPreemption, type DryRun } from './preemption'
@@ -112,6 +112,7 @@ export class Framework {
       const f = this.filters[i]
       const s = f.preFilter ? f.preFilter(pod) : undefined
       if (s === SKIP) continue
+      if (s instanceof PreFilterRejection) return this.preFilterRejected(pod, n, f.name, s.status)
       this.filterStates[i] = s
       active.push(i)
     }
@@ -173,6 +174,19 @@ export class Framework {
 
     const { best, topScores } = this.prioritize(pod, feasible, found)
     return { ...base, node: feasible[best].name, topScores }
+  }
+
+  /**
+   * kube: a PreFilter rejection ends the cycle before Filter: every node carries the plugin's
+   * status, so preemption finds none where evicting pods would help (all "not helpful"), and the
+   * message gives the reason once. The observed v1.35 text has no DynamicResources part here.
+   */
+  private preFilterRejected(pod: PodInfo, n: number, plugin: string, status: FilterStatus): ScheduleResult {
+    const pre = this.preemptor.preempt(pod, n, [], this.dryRun([], pod))
+    return {
+      message: preFilterFitErrorMessage(n, status.reasons, pre.message ?? ''),
+      rejected: [], unschedulablePlugins: new Set([plugin]), evaluatedNodes: 0, feasibleNodes: 0, topScores: [],
+    }
   }
 
   private runFilters(active: number[], pod: PodInfo, node: NodeInfo): Rejection | undefined {

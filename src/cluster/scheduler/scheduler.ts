@@ -17,7 +17,7 @@ import { Framework, type FrameworkOptions, type ScheduleResult } from './framewo
 import { isAssigned, isTerminal, newPodInfo, type PodInfo } from './podinfo'
 import { SchedulingQueue, type QueuedPodInfo, type QueueOptions } from './queue'
 import { defaultPlugins } from './plugins'
-import type { ClusterEvent, Plugin, SchedulingDecision } from './types'
+import type { ClusterEvent, Plugin, SchedulingDecision, StorageEvent } from './types'
 import type { NodeView } from './nodeinfo'
 import { ClusterState } from './handle'
 import { REASON_PREEMPTION_BY_SCHEDULER } from './preemption'
@@ -79,6 +79,14 @@ export class Scheduler {
       update: (o, p) => this.onPodUpdate(o, p),
       delete: (p) => this.onPodDelete(p),
     })
+    // kube: VolumeBinding's cluster events — a pod waiting for its claim is retried at once, not
+    // after the 5-minute flush of unschedulable pods.
+    for (const resource of ['PersistentVolumeClaim', 'PersistentVolume', 'StorageClass'] as const) {
+      const onChange = () => {
+        if (this.queue.unschedulableCount > 0) this.moveOnStorageEvent({ kind: 'StorageChange', resource })
+      }
+      this.ctx.informers.for(resource).addEventHandler({ add: onChange, update: onChange })
+    }
   }
 
   /** Why the pod went where it went, or why it is Pending; undefined if never tried (or forgotten). */
@@ -166,6 +174,18 @@ export class Scheduler {
       for (const name of e.unschedulablePlugins) {
         const p = byName.get(name)
         if (!p?.isSchedulableAfter || p.isSchedulableAfter(e.info, event)) return true
+      }
+      return false
+    })
+  }
+
+  /** Moves every parked pod a plugin that rejected it registered the storage event for. */
+  private moveOnStorageEvent(event: StorageEvent): void {
+    const byName = this.pluginsByName
+    this.queue.moveOnEvent((e) => {
+      if (e.unschedulablePlugins.size === 0) return true
+      for (const name of e.unschedulablePlugins) {
+        if (byName.get(name)?.isSchedulableAfterStorage?.(e.info, event)) return true
       }
       return false
     })

@@ -30,6 +30,14 @@ export const unresolvable = (...reasons: string[]): FilterStatus =>
 export const SKIP: unique symbol = Symbol('Skip')
 export type Skip = typeof SKIP
 
+/**
+ * kube: a PreFilter status of Unschedulable(AndUnresolvable) — the pod fits no node whatever the
+ * node, so Filter does not run and FailedScheduling names the reason once, with no node count.
+ */
+export class PreFilterRejection {
+  constructor(readonly status: FilterStatus) {}
+}
+
 /** Cluster events that can make a rejected pod schedulable (kube: EnqueueExtensions, QueueingHint). */
 export type ClusterEvent =
   | { kind: 'NodeAdd'; node: NodeView }
@@ -37,6 +45,15 @@ export type ClusterEvent =
   | { kind: 'AssignedPodDelete'; pod?: PodInfo; node?: string }
   /** A pod was bound (or found bound) to a node. */
   | { kind: 'AssignedPodAdd'; pod: PodInfo; node: string }
+
+/**
+ * kube: a PersistentVolumeClaim, PersistentVolume or StorageClass was added or updated. Only the
+ * plugins that register for it (VolumeBinding) are asked; for the others it is not an event.
+ */
+export interface StorageEvent {
+  kind: 'StorageChange'
+  resource: 'PersistentVolumeClaim' | 'PersistentVolume' | 'StorageClass'
+}
 
 /** Whether the event is about a node (NodeAdd / NodeUpdate) rather than a pod. */
 export const isNodeEvent = (e: ClusterEvent): e is Extract<ClusterEvent, { node: NodeView }> =>
@@ -46,13 +63,15 @@ export interface Plugin {
   readonly name: string
   /** kube: QueueingHintFn — true (Queue) when the event may make a pod this plugin rejected schedulable. */
   isSchedulableAfter?(pod: PodInfo, event: ClusterEvent): boolean
+  /** The same for storage events; a plugin without it does not register them. */
+  isSchedulableAfterStorage?(pod: PodInfo, event: StorageEvent): boolean
 }
 
 /** Told about every node a Filter plugin rejects. */
 export type Rejector = (node: NodeInfo, status: FilterStatus, plugin: string) => void
 
 export interface FilterPlugin<S = unknown> extends Plugin {
-  preFilter?(pod: PodInfo): S | Skip
+  preFilter?(pod: PodInfo): S | Skip | PreFilterRejection
   filter(state: S, pod: PodInfo, node: NodeInfo): FilterStatus | undefined
   /**
    * kube: PreFilterExtensions.AddPod / RemovePod — preemption's dry run takes pods off a node (and

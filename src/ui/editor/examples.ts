@@ -14,6 +14,10 @@ export const EXAMPLES: Example[] = [
   { label: 'Service for the nginx pods', path: '/examples/service/nginx-service.yaml' },
   { label: 'A single nginx Pod', path: '/examples/pods/simple-pod.yaml' },
   { label: 'ReplicaSet "frontend"', path: '/examples/controllers/frontend.yaml' },
+  { label: 'StatefulSet "web" with its headless Service', path: '/examples/application/web/web.yaml' },
+  { label: 'DaemonSet "fluentd-elasticsearch"', path: '/examples/controllers/daemonset.yaml' },
+  { label: 'Job "pi" (runs to completion)', path: '/examples/controllers/job.yaml' },
+  { label: 'CronJob "hello" (every minute)', path: '/examples/application/job/cronjob.yaml' },
 ]
 
 /** Puts an example in the editor and shows the YAML tab; rejects with a readable message. */

@@ -2,13 +2,13 @@
  * The cluster as a picture: owners above, nodes below with their pods inside. The React Flow node
  * list changes only when the structure does; each box subscribes to its own object for status.
  */
-import { useMemo } from 'react'
+import { useMemo, useState } from 'react'
 import { Background, ControlButton, Controls, MarkerType, ReactFlow, type Edge, type Node } from '@xyflow/react'
 // oxlint-disable-next-line import/no-unassigned-import
 import '@xyflow/react/dist/style.css'
 import { useCluster } from '../state/clusterStore'
 import { useUi } from '../state/uiStore'
-import { selectStructure } from './structure'
+import { selectStructure, type Box, type Link } from './structure'
 import { nodeTypes } from './nodeTypes'
 import { useTopFit } from './useTopFit'
 import { useRowTops } from './useRowTops'
@@ -22,30 +22,8 @@ export function Graph() {
   const { boxes, links } = useCluster(selectStructure)
   const rowTops = useRowTops()
   const rowKey = rowTops.join(',')
-  const { nodes, edges } = useMemo(() => {
-    const tops = rowKey.split(',').map(Number)
-    const flowNodes: Node[] = boxes.map((b) => ({
-      id: b.id,
-      type: b.type,
-      position: { x: b.x, y: b.row === undefined ? b.y : (tops[b.row] ?? tops[tops.length - 1]) },
-      data: { uid: b.uid, row: b.row, canGrow: b.canGrow },
-      ariaLabel: b.label,
-      ariaRole: 'group',
-      draggable: false,
-      selectable: false,
-    }))
-    const flowEdges: Edge[] = links.map((l) => ({
-      id: l.id,
-      source: l.source,
-      target: l.target,
-      ariaLabel: l.label,
-      focusable: false,
-      animated: l.kind === 'selects',
-      style: { stroke: EDGE_COLOR[l.kind], strokeWidth: 1.5, strokeDasharray: l.kind === 'selects' ? '5 4' : undefined },
-      markerEnd: { type: MarkerType.ArrowClosed, color: EDGE_COLOR[l.kind] },
-    }))
-    return { nodes: flowNodes, edges: flowEdges }
-  }, [boxes, links, rowKey])
+  const [cache] = useState(() => new FlowObjects())
+  const { nodes, edges } = useMemo(() => cache.build(boxes, links, rowKey.split(',').map(Number)), [cache, boxes, links, rowKey])
   const select = useUi((s) => s.select)
   const { refit, onMoveStart, onMoveEnd, userMoved } = useTopFit(LEGEND_H)
 
@@ -80,4 +58,60 @@ export function Graph() {
       </ReactFlow>
     </div>
   )
+}
+
+function makeEdge(l: Link): Edge {
+  return {
+    id: l.id,
+    source: l.source,
+    target: l.target,
+    ariaLabel: l.label,
+    focusable: false,
+    animated: l.kind === 'selects',
+    style: { stroke: EDGE_COLOR[l.kind], strokeWidth: 1.5, strokeDasharray: l.kind === 'selects' ? '5 4' : undefined },
+    markerEnd: { type: MarkerType.ArrowClosed, color: EDGE_COLOR[l.kind] },
+  }
+}
+
+/**
+ * React Flow re-renders every node and edge whose object is new. This hands back last time's object
+ * for each box that did not move and each link whose label is unchanged, so a new pod re-renders
+ * its own region, not the whole graph.
+ */
+class FlowObjects {
+  private nodes = new Map<string, Node>()
+  private edges = new Map<string, Edge>()
+
+  build(boxes: Box[], links: Link[], tops: number[]): { nodes: Node[]; edges: Edge[] } {
+    const nodes = new Map<string, Node>()
+    const flowNodes = boxes.map((b) => {
+      const y = b.row === undefined ? b.y : (tops[b.row] ?? tops[tops.length - 1])
+      const old = this.nodes.get(b.id)
+      const d = old?.data as { uid?: string; row?: number; canGrow?: boolean } | undefined
+      const same = old && old.type === b.type && old.position.x === b.x && old.position.y === y && old.ariaLabel === b.label &&
+        d?.uid === b.uid && d?.row === b.row && d?.canGrow === b.canGrow
+      const node: Node = same ? old : {
+        id: b.id,
+        type: b.type,
+        position: { x: b.x, y },
+        data: { uid: b.uid, row: b.row, canGrow: b.canGrow },
+        ariaLabel: b.label,
+        ariaRole: 'group',
+        draggable: false,
+        selectable: false,
+      }
+      nodes.set(b.id, node)
+      return node
+    })
+    const edges = new Map<string, Edge>()
+    const flowEdges = links.map((l) => {
+      const old = this.edges.get(l.id)
+      const edge = old && old.ariaLabel === l.label && old.source === l.source && old.target === l.target ? old : makeEdge(l)
+      edges.set(l.id, edge)
+      return edge
+    })
+    this.nodes = nodes
+    this.edges = edges
+    return { nodes: flowNodes, edges: flowEdges }
+  }
 }

@@ -4,7 +4,7 @@ import { useCluster, useObject, usePodIdsOn, usePoweredOff } from '../state/clus
 import { podColumns, regionWidth } from './podColumns'
 import { formatCpu, formatMemory, nodeReady, nodeRoles, parseQuantity, podRequests } from '../model/nodeStatus'
 import { PodGrid } from './PodGrid'
-import { NodePowerButton } from './NodePowerButton'
+import { NodeActions } from './NodeActions'
 import { NodeNote } from './NodeNote'
 import { UsageBar } from './UsageBar'
 import type { BoxProps } from './boxProps'
@@ -35,19 +35,27 @@ export function NodeRegion({ data }: BoxProps) {
         </div>
         <div className="region-head">
           <div className="region-name">{name}</div>
-          <span className={`status-pill status-${ready.toLowerCase()}`} aria-label={`Status ${ready}`}>
-            <span aria-hidden>{STATUS_ICON[ready]}</span> {ready}
+          {/* kube: kubectl get nodes prints STATUS Ready,SchedulingDisabled for a cordoned node. */}
+          <span className="region-status" aria-label={`Status ${ready}${unschedulable ? ',SchedulingDisabled' : ''}`}>
+            <span className={`status-pill status-${ready.toLowerCase()}`}>
+              <span aria-hidden>{STATUS_ICON[ready]}</span> {ready}
+            </span>
+            {unschedulable && (
+              <span className="status-pill status-cordoned">
+                <span aria-hidden>⊘</span> SchedulingDisabled
+              </span>
+            )}
           </span>
         </div>
       </div>
       <NodeNote name={name} poweredOff={poweredOff} ready={ready} />
-      {unschedulable && <div className="region-note">Cordoned: no new pods</div>}
+      {unschedulable && <div className="region-note">Cordoned: the scheduler places no new pods here; pods already here stay.</div>}
       <div className="region-usage">
         <UsageBar label="CPU requested" used={cpu} total={cpuCap} text={`${formatCpu(cpu)} / ${formatCpu(cpuCap)}`} />
         <UsageBar label="Memory requested" used={memory} total={memCap} text={`${formatMemory(memory)} / ${formatMemory(memCap)}`} />
       </div>
       <PodGrid nodeName={name} empty="No pods" columns={columns} />
-      <NodePowerButton name={name} poweredOff={poweredOff} />
+      <NodeActions name={name} poweredOff={poweredOff} cordoned={!!unschedulable} />
     </div>
   )
 }

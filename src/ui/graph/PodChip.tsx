@@ -3,10 +3,16 @@ import type { Pod } from 'kubernetes-types/core/v1'
 import { useObject, usePoweredOff } from '../state/clusterStore'
 import { useUi } from '../state/uiStore'
 import { TONE_ICON, podView } from '../model/podStatus'
+import { controllerKind } from '../model/owners'
+import { ClaimBadge } from './ClaimBadge'
 
 const OFF_NOTE = '\nIts node is powered off: no kubelet is there to update or confirm this pod.'
 
-/** One pod, drawn inside its node: colour and icon by status, full name on hover and for screen readers. */
+/**
+ * One pod, drawn inside its node: colour and icon by status, full name on hover and for screen
+ * readers. A pod that has finished also says so in words (`Completed`, `Error`); a pod with
+ * PersistentVolumeClaims carries a badge per claim. Both make the chip two grid columns wide.
+ */
 export const PodChip = memo(function PodChip({ uid }: { uid: string }) {
   const pod = useObject<Pod>(uid)
   const selected = useUi((s) => s.selected === uid)
@@ -16,24 +22,36 @@ export const PodChip = memo(function PodChip({ uid }: { uid: string }) {
   const name = pod.metadata?.name ?? ''
   const view = podView(pod)
   const label = `Pod ${name}: ${view.status}`
+  const finished = view.tone === 'succeeded' || (view.tone === 'failed' && pod.status?.phase === 'Failed')
+  const claims = (pod.spec?.volumes ?? []).flatMap((v) => (v.persistentVolumeClaim ? [v.persistentVolumeClaim.claimName] : []))
   return (
-    <button
-      type="button"
-      className={`chip nodrag tone-${view.tone}${selected ? ' is-selected' : ''}`}
-      aria-label={label}
-      title={`${name}\n${view.status} · ready ${view.ready}${view.restarts ? ` · ${view.restarts} restarts` : ''}${nodeOff ? OFF_NOTE : ''}`}
-      onClick={(e) => {
-        e.stopPropagation()
-        select(uid)
-      }}
-    >
-      <span className="chip-icon" aria-hidden>
-        {TONE_ICON[view.tone]}
-      </span>
-      <span className="chip-name" aria-hidden>
-        {shortName(name)}
-      </span>
-    </button>
+    <div className={`chip-wrap${finished || claims.length ? ' is-wide' : ''}`}>
+      <button
+        type="button"
+        className={`chip nodrag tone-${view.tone}${selected ? ' is-selected' : ''}`}
+        aria-label={label}
+        title={`${name}\n${view.status} · ready ${view.ready}${view.restarts ? ` · ${view.restarts} restarts` : ''}${nodeOff ? OFF_NOTE : ''}`}
+        onClick={(e) => {
+          e.stopPropagation()
+          select(uid)
+        }}
+      >
+        <span className="chip-icon" aria-hidden>
+          {TONE_ICON[view.tone]}
+        </span>
+        <span className="chip-name" aria-hidden>
+          {controllerKind(pod) === 'StatefulSet' ? name : shortName(name)}
+        </span>
+        {finished && (
+          <span className="chip-status" aria-hidden>
+            {view.status}
+          </span>
+        )}
+      </button>
+      {claims.map((c) => (
+        <ClaimBadge key={c} namespace={pod.metadata?.namespace} claim={c} />
+      ))}
+    </div>
   )
 })
 

@@ -28,6 +28,16 @@ describe('graph layout', () => {
     expect(x['web-abc']).toBeLessThan(x['node:node-1'])
   })
 
+  it('links a CronJob to its Job and the Job to the node its pod runs on; a StatefulSet sits beside the ReplicaSets', () => {
+    const pod = { ...owned('Pod', 'pi-abcde', 'pi'), spec: { nodeName: 'node-1' } }
+    const m = applyChanges(emptyMirror(), [owned('CronJob', 'hello'), owned('Job', 'pi', 'hello'), owned('StatefulSet', 'web'), pod, node('node-1')], [], [])
+    const { boxes, links } = buildStructure(m)
+    const x = Object.fromEntries(boxes.map((b) => [b.id, b.x]))
+    expect(x.hello).toBeLessThan(x.pi)
+    expect(x.web).toBe(x.pi)
+    expect(links.map((l) => l.label)).toEqual(['CronJob hello owns Job pi', 'Job pi has 1 pod on node node-1'])
+  })
+
   it('uses a near-square grid once the cluster has more nodes than fit one column', () => {
     expect(nodeColumns(4)).toBe(1)
     expect(nodeColumns(9)).toBe(3)

@@ -8,7 +8,7 @@ import type { Mirror } from '../state/mirror'
 
 export interface Box {
   id: string
-  type: 'deployment' | 'replicaset' | 'service' | 'k8sNode' | 'unscheduled'
+  type: 'deployment' | 'replicaset' | 'statefulset' | 'daemonset' | 'job' | 'cronjob' | 'service' | 'k8sNode' | 'unscheduled' | 'addNode'
   uid: string
   label: string
   x: number
@@ -27,8 +27,9 @@ export interface Link {
   kind: 'owns' | 'runs' | 'selects'
 }
 
-// The picture reads left to right: owners (Deployments, Services) → ReplicaSets → nodes with
-// their pods. Links then run rightwards into the node column and never cross a node region.
+// The picture reads left to right: owners of owners (Deployments, CronJobs) and Services → the
+// direct owners of pods (ReplicaSets, Jobs, StatefulSets, DaemonSets) → nodes with their pods.
+// Links then run rightwards into the node column and never cross a node region.
 const BOX_W = 220
 const COL_GAP = 70
 const X_OWNERS = 0
@@ -39,6 +40,15 @@ const ROW_PITCH = 115
 export const REGION_W = 250
 export const REGION_GAP = 24
 export const ROW_NODES = 0
+/** The "Add node" button sits just above the node column. */
+const ADD_NODE_Y = -46
+
+/** Kinds drawn as boxes, in the order their rows are laid out. */
+const TOP_OWNERS = ['Deployment', 'CronJob'] as const
+const POD_OWNERS = ['ReplicaSet', 'Job', 'StatefulSet', 'DaemonSet'] as const
+const BOX_TYPE: Record<string, Box['type']> = {
+  Deployment: 'deployment', CronJob: 'cronjob', ReplicaSet: 'replicaset', Job: 'job', StatefulSet: 'statefulset', DaemonSet: 'daemonset',
+}
 
 /** Columns of the node grid: one column for a small cluster (no link crosses a region), then near-square. */
 export const nodeColumns = (n: number): number => (n <= 5 ? 1 : Math.ceil(Math.sqrt(n)))
@@ -54,7 +64,7 @@ const nameOf = (o: KubeObject | undefined): string => o?.metadata?.name ?? ''
 /** A string that changes exactly when the graph's structure does. */
 export function structureKey(s: Mirror): string {
   const parts: string[] = []
-  for (const kind of ['Deployment', 'ReplicaSet', 'Service', 'Node']) {
+  for (const kind of [...TOP_OWNERS, ...POD_OWNERS, 'Service', 'Node']) {
     parts.push(kind)
     for (const uid of s.ids[kind] ?? []) parts.push(`${uid}:${controllerOf(s.objects.get(uid)) ?? ''}`)
   }
@@ -92,32 +102,41 @@ export function buildStructure(s: Mirror): { boxes: Box[]; links: Link[] } {
   const boxes: Box[] = []
   const links: Link[] = []
   const get = (uid: string) => s.objects.get(uid)
-  const rsByOwner = new Map<string, string[]>()
-  const loneRs: string[] = []
-  for (const uid of s.ids.ReplicaSet ?? []) {
-    const owner = controllerOf(get(uid))
-    if (owner && get(owner)) rsByOwner.set(owner, [...(rsByOwner.get(owner) ?? []), uid])
-    else loneRs.push(uid)
-  }
-  let rowA = 0 // next free row of the owners column (Deployments, then Services)
-  let rowB = 0 // next free row of the ReplicaSet column
-  const placeRs = (uid: string) =>
-    boxes.push({ id: uid, type: 'replicaset', uid, label: `ReplicaSet ${nameOf(get(uid))}`, x: X_RS, y: rowB++ * ROW_PITCH })
-  for (const uid of s.ids.Deployment ?? []) {
-    const rss = rsByOwner.get(uid) ?? []
-    const row = Math.max(rowA, rowB)
-    rowA = rowB = row
-    boxes.push({ id: uid, type: 'deployment', uid, label: `Deployment ${nameOf(get(uid))}`, x: X_OWNERS, y: row * ROW_PITCH })
-    rowA++
-    for (const rs of rss) {
-      placeRs(rs)
-      links.push({ id: `${uid}>${rs}`, source: uid, target: rs, kind: 'owns', label: `Deployment ${nameOf(get(uid))} owns ReplicaSet ${nameOf(get(rs))}` })
+  // Each direct owner of pods sits beside its own owner (a Deployment's ReplicaSets, a CronJob's Jobs).
+  const childrenOf = new Map<string, string[]>()
+  const lone: string[] = []
+  for (const kind of POD_OWNERS) {
+    for (const uid of s.ids[kind] ?? []) {
+      const owner = controllerOf(get(uid))
+      if (owner && get(owner) && TOP_OWNERS.includes(get(owner)?.kind as (typeof TOP_OWNERS)[number])) {
+        childrenOf.set(owner, [...(childrenOf.get(owner) ?? []), uid])
+      } else lone.push(uid)
     }
   }
-  for (const rs of loneRs) placeRs(rs)
+  const label = (uid: string) => `${get(uid)?.kind ?? ''} ${nameOf(get(uid))}`
+  let rowA = 0 // next free row of the left column (Deployments, CronJobs, then Services)
+  let rowB = 0 // next free row of the middle column (ReplicaSets, Jobs, StatefulSets, DaemonSets)
+  const placeMiddle = (uid: string) =>
+    boxes.push({ id: uid, type: BOX_TYPE[get(uid)?.kind ?? ''], uid, label: label(uid), x: X_RS, y: rowB++ * ROW_PITCH })
+  for (const kind of TOP_OWNERS) {
+    for (const uid of s.ids[kind] ?? []) {
+      const row = Math.max(rowA, rowB)
+      rowA = rowB = row
+      boxes.push({ id: uid, type: BOX_TYPE[kind], uid, label: label(uid), x: X_OWNERS, y: row * ROW_PITCH })
+      rowA++
+      for (const child of childrenOf.get(uid) ?? []) {
+        placeMiddle(child)
+        links.push({ id: `${uid}>${child}`, source: uid, target: child, kind: 'owns', label: `${label(uid)} owns ${label(child)}` })
+      }
+    }
+  }
+  // Services face the lone owners whose pods they usually select (a headless Service and its StatefulSet).
+  rowA = Math.max(rowA, rowB)
+  for (const uid of lone) placeMiddle(uid)
   for (const uid of s.ids.Service ?? []) {
     boxes.push({ id: uid, type: 'service', uid, label: `Service ${nameOf(get(uid))}`, x: X_OWNERS, y: rowA++ * ROW_PITCH })
   }
+  boxes.push({ id: 'add-node', type: 'addNode', uid: '', label: 'Add a node', x: X_NODES, y: ADD_NODE_Y })
   // Pods without a node wait at the head of the node column: links into it never cross another box.
   const nodeCount = (s.ids.Node ?? []).length
   const cols = nodeColumns(nodeCount)
@@ -144,7 +163,7 @@ export function buildStructure(s: Mirror): { boxes: Box[]; links: Link[] } {
     for (const [owner, n] of owners) {
       links.push({
         id: `${owner}>${target}`, source: owner, target, kind: 'runs',
-        label: `ReplicaSet ${nameOf(get(owner))} has ${n} pod${n === 1 ? '' : 's'} ${where}`,
+        label: `${label(owner)} has ${n} pod${n === 1 ? '' : 's'} ${where}`,
       })
     }
     for (const svcUid of s.ids.Service ?? []) {

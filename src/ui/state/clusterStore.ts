@@ -4,7 +4,7 @@
  */
 import { create } from 'zustand'
 import type { KubeObject } from '../../cluster/apiserver/types'
-import type { ClockState, WorkerMessage } from '../../protocol/messages'
+import type { ClockState, CronNext, WorkerMessage } from '../../protocol/messages'
 import { applyChanges, emptyMirror, nameKey, type Mirror } from './mirror'
 
 interface ClusterState extends Mirror {
@@ -13,6 +13,8 @@ interface ClusterState extends Mirror {
   clock: ClockState
   /** Nodes whose machine is powered off, as the worker's simulator reports (not the UI's clicks). */
   poweredOff: Record<string, true>
+  /** When each CronJob (by uid) runs next, as the worker computed it. */
+  cronNext: CronNext
   received: (msg: WorkerMessage) => void
 }
 
@@ -26,6 +28,7 @@ export const useCluster = create<ClusterState>((set) => ({
   revision: 0,
   clock: { now: 0, paused: false, speed: 1 },
   poweredOff: {},
+  cronNext: {},
   received: (msg) =>
     set((s) => {
       if (msg.type === 'hello') {
@@ -35,6 +38,7 @@ export const useCluster = create<ClusterState>((set) => ({
           revision: msg.revision,
           clock: msg.clock,
           poweredOff: powerMap(msg.machines.poweredOff),
+          cronNext: msg.cronNext,
         }
       }
       if (msg.type === 'diff') {
@@ -43,6 +47,7 @@ export const useCluster = create<ClusterState>((set) => ({
           revision: msg.revision,
           clock: msg.clock,
           ...(msg.machines && { poweredOff: powerMap(msg.machines.poweredOff) }),
+          ...(msg.cronNext && { cronNext: { ...s.cronNext, ...msg.cronNext } }),
         }
       }
       return s
@@ -60,3 +65,5 @@ export const usePoweredOff = (nodeName: string): boolean => useCluster((s) => !!
 
 export const useUidByName = (kind: string, namespace: string | undefined, name: string): string | undefined =>
   useCluster((s) => s.byName.get(nameKey(kind, namespace, name)))
+
+export const useCronNext = (uid: string): number | null | undefined => useCluster((s) => s.cronNext[uid])

@@ -5,11 +5,10 @@
  */
 import type { CronJob, Job, JobSpec, JobTemplateSpec } from 'kubernetes-types/batch/v1'
 import type { KubeObject } from '../types'
-import { Random } from '../../random'
 import { fromLabelSelector, matches } from '../labels'
 import { type Causes, checkInt, forbidden, invalid, isObject, required, typeError, unsupported, validateLabels } from '../validation'
 import { checkPodSpecTypes, defaultPodSpec, validatePodSpec } from './podspec'
-import { info, type KindDef, type ServerContext } from './kind'
+import { info, type KindDef } from './kind'
 import { CronParseError, parseSchedule } from '../../controllers/cronjob/schedule'
 import { loadLocationError } from '../../controllers/cronjob/timezone'
 
@@ -70,12 +69,9 @@ function generateSelector(job: W<Job>, uid: string): void {
   spec.selector = selector
 }
 
-/**
- * The uid the server is about to give the object. Kubernetes fills uid before PrepareForCreate;
- * our server draws it after, from the one seeded stream, so we draw the same value from a copy.
- */
-function upcomingUid(obj: KubeObject, ctx: ServerContext): string {
-  return obj.metadata?.uid || new Random(ctx.clock.random.state()).uuid()
+/** The server fills the uid before PrepareForCreate, as Kubernetes does. */
+function upcomingUid(obj: KubeObject): string {
+  return obj.metadata?.uid ?? ''
 }
 
 /** kube: validateJobSpec / ValidateJobTemplateSpec, for the parts the simulation uses. */
@@ -147,9 +143,9 @@ export const jobKind: KindDef = {
   nameRule: 'subdomain',
   checkTypes: (obj) => checkJobSpecTypes(obj.spec, 'spec'),
   applyDefaults: (obj) => defaultJobSpec(jobSpecOf(obj)),
-  prepareForCreate: (obj, ctx) => {
+  prepareForCreate: (obj) => {
     obj.status = {}
-    generateSelector(obj as W<Job>, upcomingUid(obj, ctx))
+    generateSelector(obj as W<Job>, upcomingUid(obj))
     // kube: SetDefaults_Job copies the template labels to a Job that has none (it runs again when
     // the stored object is read, so a real cluster shows the generated labels on the Job too).
     const meta = obj.metadata!

@@ -10,6 +10,7 @@ import { controllerRevisionKind, daemonSetKind, statefulSetKind } from './apps-s
 import { persistentVolumeClaimKind, persistentVolumeKind, storageClassKind } from './storage'
 import { podDisruptionBudgetKind } from './policy'
 import { cronJobKind, jobKind } from './batch'
+import { replicationControllerKind } from './replicationcontroller'
 
 export const BUILTIN_KINDS: KindDef[] = [
   namespaceKind, nodeKind, podKind, serviceKind, eventKind, replicaSetKind, deploymentKind, leaseKind,
@@ -17,6 +18,7 @@ export const BUILTIN_KINDS: KindDef[] = [
   priorityClassKind,
   jobKind, cronJobKind,
   statefulSetKind, daemonSetKind, controllerRevisionKind, persistentVolumeClaimKind, persistentVolumeKind, storageClassKind,
+  replicationControllerKind,
 ]
 
 export type { KindDef, ServerContext } from './kind'

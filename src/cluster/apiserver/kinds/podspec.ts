@@ -3,6 +3,7 @@
  * Deployment, later StatefulSet, DaemonSet, Job).
  */
 import type { Container, PodSpec } from 'kubernetes-types/core/v1'
+import { canonicalQuantity } from '../quantity'
 import { type Causes, checkInt, dns1123Label, duplicate, invalid, isObject, required, typeError, unsupported } from '../validation'
 
 /** kube: SetDefaults_PodSpec and SetDefaults_Container. */
@@ -13,6 +14,17 @@ export function defaultPodSpec(spec: PodSpec): void {
   spec.securityContext ??= {}
   spec.schedulerName ??= 'default-scheduler'
   for (const c of [...(spec.initContainers ?? []), ...(spec.containers ?? [])]) defaultContainer(c)
+  if (spec.overhead) spec.overhead = canonicalList(spec.overhead)
+}
+
+/** kube: every resource.Quantity is stored in its canonical form (`0.5` → `500m`, YAML `1` → `"1"`). */
+function canonicalList(list: Record<string, string>): Record<string, string> {
+  if (!isObject(list)) return list
+  const out: Record<string, string> = {}
+  for (const [k, v] of Object.entries(list)) {
+    out[k] = typeof v === 'string' || typeof v === 'number' ? canonicalQuantity(v) : v
+  }
+  return out
 }
 
 function defaultContainer(c: Container): void {
@@ -31,6 +43,8 @@ function defaultContainer(c: Container): void {
   if (limits && Object.keys(limits).some((k) => requests?.[k] === undefined)) {
     c.resources.requests = { ...limits, ...(requests ?? {}) }
   }
+  if (c.resources.limits) c.resources.limits = canonicalList(c.resources.limits)
+  if (c.resources.requests) c.resources.requests = canonicalList(c.resources.requests)
   for (const p of c.ports ?? []) p.protocol ??= 'TCP'
 }
 

@@ -8,7 +8,7 @@ import type { ReplicaSet } from 'kubernetes-types/apps/v1'
 import { deploymentComplete } from './conditions'
 import { allOf, type DeploymentSync } from './sync'
 import {
-  byCreation, filterActive, maxUnavailable, newRSNewReplicas, replicasOf, sumAvailableReplicas, sumReplicas,
+  byCreation, filterActive, maxUnavailable, newRSNewReplicas, replicasOf, sumReplicas,
 } from './util'
 
 export function rolloutRolling(s: DeploymentSync): void {
@@ -70,7 +70,11 @@ function cleanupUnhealthyReplicas(s: DeploymentSync, oldRSs: ReplicaSet[], maxCl
 /** kube: scaleDownOldReplicaSetsForRollingUpdate — keep at least replicas - maxUnavailable available. */
 function scaleDownOldForRollingUpdate(s: DeploymentSync, all: ReplicaSet[], oldRSs: ReplicaSet[]): number {
   const minAvailable = replicasOf(s.d) - maxUnavailable(s.d)
-  const available = sumAvailableReplicas(all)
+  // kube sums status.availableReplicas. A ReplicaSet that just scaled down writes the count it saw
+  // before its deletions, and in the moment before its next sync that count overstates what is left
+  // (kube has the same race; our 50 ms sync window widens it). An old set cannot keep more
+  // available pods than it wants, so cap each at spec.replicas and never dip below minAvailable.
+  const available = all.reduce((n, rs) => n + Math.min(rs.status?.availableReplicas ?? 0, replicasOf(rs)), 0)
   if (available <= minAvailable) return 0
   const total = available - minAvailable
   let done = 0

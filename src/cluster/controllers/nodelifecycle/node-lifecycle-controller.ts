@@ -12,7 +12,7 @@ import type { Informer } from '../../informers/informer'
 import { INDEX_NODE_NAME, nodeNameIndex } from '../../informers/informer'
 import { WorkQueue } from '../../informers/workqueue'
 import { isConflict, isNotFound } from '../../apiserver/types'
-import { TAINT_NOT_READY, TAINT_UNREACHABLE } from './taints'
+import { TAINT_NOT_READY, TAINT_UNREACHABLE, TAINT_UNSCHEDULABLE } from './taints'
 
 const ACTOR = { actor: 'node-lifecycle-controller' }
 const SOURCE = { component: 'node-controller' }
@@ -45,7 +45,7 @@ export class NodeLifecycleController {
     this.nodes.addEventHandler({
       add: (n) => this.queue.add(n.metadata!.name!),
       update: (o, n) => {
-        if (readyStatus(o) !== readyStatus(n)) this.queue.add(n.metadata!.name!)
+        if (readyStatus(o) !== readyStatus(n) || !!o.spec?.unschedulable !== !!n.spec?.unschedulable) this.queue.add(n.metadata!.name!)
       },
       delete: (n) => {
         this.known.delete(n.metadata!.name!)
@@ -139,8 +139,10 @@ export class NodeLifecycleController {
     const wantKey = status === 'False' ? TAINT_NOT_READY : status === 'Unknown' ? TAINT_UNREACHABLE : undefined
     const taints = node.spec?.taints ?? []
     const managed = (t: Taint) => (t.key === TAINT_NOT_READY || t.key === TAINT_UNREACHABLE) && (t.effect === 'NoSchedule' || t.effect === 'NoExecute')
-    const keep = taints.filter((t) => !managed(t) || t.key === wantKey)
+    const cordoned = !!node.spec?.unschedulable
+    const keep = taints.filter((t) => (!managed(t) || t.key === wantKey) && (t.key !== TAINT_UNSCHEDULABLE || cordoned))
     const add: Taint[] = []
+    if (cordoned && !keep.some((t) => t.key === TAINT_UNSCHEDULABLE)) add.push({ key: TAINT_UNSCHEDULABLE, effect: 'NoSchedule', timeAdded: this.ctx.clock.timestamp() })
     if (wantKey) {
       const now = this.ctx.clock.timestamp()
       if (!keep.some((t) => t.key === wantKey && t.effect === 'NoSchedule')) add.push({ key: wantKey, effect: 'NoSchedule' })

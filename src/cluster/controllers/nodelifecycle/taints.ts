@@ -4,6 +4,8 @@ import type { Taint, Toleration } from 'kubernetes-types/core/v1'
 // kube: the taints the node lifecycle controller puts on unhealthy nodes.
 export const TAINT_UNREACHABLE = 'node.kubernetes.io/unreachable'
 export const TAINT_NOT_READY = 'node.kubernetes.io/not-ready'
+// kube: TaintNodesByCondition — a cordoned node (spec.unschedulable) carries this NoSchedule taint.
+export const TAINT_UNSCHEDULABLE = 'node.kubernetes.io/unschedulable'
 
 export function tolerates(t: Toleration, taint: Taint): boolean {
   if (t.effect && t.effect !== taint.effect) return false

@@ -11,7 +11,9 @@ import type { ComponentContext } from '../../component'
 import type { KubeObject, RequestContext } from '../../apiserver/types'
 import { isNotFound } from '../../apiserver/types'
 import { fromLabelSelector, matches, type Selector } from '../../apiserver/labels'
-import { INDEX_OWNER_UID, ownerUidIndex, type Informer } from '../../informers/informer'
+import {
+  INDEX_OWNER_UID, ownerUidIndex, type EventHandlers, type IndexFunc, type Informer, type InformerFactory,
+} from '../../informers/informer'
 import { CONTROLLER_SYNC_INTERVAL_MS, WorkQueue, keyOf, splitKey } from '../../informers/workqueue'
 import { INDEX_ORPHANS_BY_NAMESPACE, getControllerOf, newControllerRef, orphansByNamespaceIndex } from '../util/controllerref'
 import { ControllerExpectations } from '../util/expectations'
@@ -28,29 +30,60 @@ export const REPLICASET_CONTROLLER = 'replicaset-controller'
 // kube: replicaset.BurstReplicas — at most this many creates or deletes per sync.
 export const BURST_REPLICAS = 500
 
+/** What the controller reads its ReplicaSets from: an informer, or an adapter that converts another kind. */
+export interface ReplicaSetSource {
+  addIndex(name: string, fn: IndexFunc<ReplicaSet>): void
+  addEventHandler(handlers: EventHandlers<ReplicaSet>): void
+  get(namespace: string | undefined, name: string): ReplicaSet | undefined
+  list(namespace?: string): ReplicaSet[]
+  byIndex(index: string, value: string): ReplicaSet[]
+}
+
+/**
+ * The kind the controller runs for (kube: NewBaseController's gvk, lister and event source): the
+ * ReplicaSet, or v1 ReplicationController through an adapter that shows each one as a ReplicaSet
+ * of the same kind, name and uid (src/cluster/controllers/replication).
+ */
+export interface ReplicatedKind {
+  kind: string
+  apiVersion: string
+  /** The actor of its writes and the component of its events. */
+  controllerName: string
+  source(informers: InformerFactory): ReplicaSetSource
+}
+
+export const REPLICA_SET_KIND: ReplicatedKind = {
+  kind: 'ReplicaSet', apiVersion: 'apps/v1', controllerName: REPLICASET_CONTROLLER,
+  source: (informers) => informers.for<ReplicaSet>('ReplicaSet'),
+}
+
 export interface ReplicaSetControllerOptions {
   burstReplicas?: number
+  kind?: ReplicatedKind
 }
 
 export class ReplicaSetController {
   readonly queue: WorkQueue
   readonly expectations: ControllerExpectations
-  private readonly rsInformer: Informer<ReplicaSet>
+  private readonly rsInformer: ReplicaSetSource
   private readonly podInformer: Informer<Pod>
   private readonly burstReplicas: number
-  private readonly ctx: RequestContext = { actor: REPLICASET_CONTROLLER }
+  private readonly kind: ReplicatedKind
+  private readonly ctx: RequestContext
   private started = false
   private readonly controlled = new ControlledPodsIndex()
 
   constructor(private readonly c: ComponentContext, options: ReplicaSetControllerOptions = {}) {
     this.burstReplicas = options.burstReplicas ?? BURST_REPLICAS
-    this.queue = new WorkQueue(c.clock, REPLICASET_CONTROLLER, (key) => this.reconcile(key), {
+    this.kind = options.kind ?? REPLICA_SET_KIND
+    this.ctx = { actor: this.kind.controllerName }
+    this.queue = new WorkQueue(c.clock, this.kind.controllerName, (key) => this.reconcile(key), {
       minIntervalMs: CONTROLLER_SYNC_INTERVAL_MS,
     })
     this.expectations = new ControllerExpectations(c.clock)
-    this.rsInformer = c.informers.for<ReplicaSet>('ReplicaSet')
+    this.rsInformer = this.kind.source(c.informers)
     this.podInformer = c.informers.for<Pod>('Pod')
-    for (const inf of [this.rsInformer, this.podInformer] as Informer[]) {
+    for (const inf of [this.rsInformer, this.podInformer] as Pick<Informer, 'addIndex'>[]) {
       inf.addIndex(INDEX_OWNER_UID, ownerUidIndex)
       inf.addIndex(INDEX_ORPHANS_BY_NAMESPACE, orphansByNamespaceIndex)
     }
@@ -132,7 +165,7 @@ export class ReplicaSetController {
   }
 
   private resolveControllerRef(namespace: string | undefined, ref: OwnerReference): ReplicaSet | undefined {
-    if (ref.kind !== 'ReplicaSet') return undefined
+    if (ref.kind !== this.kind.kind) return undefined
     const rs = this.rsInformer.get(namespace, ref.name)
     return rs?.metadata?.uid === ref.uid ? rs : undefined
   }
@@ -207,7 +240,7 @@ export class ReplicaSetController {
     const orphans = selector.length ? this.podInformer.byIndex(INDEX_ORPHANS_BY_NAMESPACE, namespace ?? '').filter(isPodActive) : []
     const pods = claimObjects<Pod>({
       api: this.c.api, ctx: this.ctx, owner: rs as KubeObject,
-      ownerRef: newControllerRef(rs as KubeObject, 'apps/v1', 'ReplicaSet'),
+      ownerRef: newControllerRef(rs as KubeObject, this.kind.apiVersion, this.kind.kind),
       selector, owned: owned as KubeObject[], orphans: orphans as KubeObject[],
       canAdopt: () => this.canAdopt(rs),
     })
@@ -225,7 +258,7 @@ export class ReplicaSetController {
   }
 
   private canAdopt(rs: ReplicaSet): boolean {
-    const fresh = this.c.api.find<ReplicaSet>('ReplicaSet', rs.metadata?.namespace, rs.metadata?.name ?? '')
+    const fresh = this.c.api.find<ReplicaSet>(this.kind.kind, rs.metadata?.namespace, rs.metadata?.name ?? '')
     return !!fresh && fresh.metadata?.uid === rs.metadata?.uid && !fresh.metadata?.deletionTimestamp
   }
 
@@ -262,7 +295,7 @@ export class ReplicaSetController {
 
   private createPod(rs: ReplicaSet): void {
     const pod = podFromTemplate(rs.spec?.template, rs.metadata?.namespace, rs.metadata?.name ?? '',
-      newControllerRef(rs as KubeObject, 'apps/v1', 'ReplicaSet'))
+      newControllerRef(rs as KubeObject, this.kind.apiVersion, this.kind.kind))
     try {
       const created = this.c.api.create(pod as KubeObject, this.ctx)
       this.record(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${created.metadata?.name}`)
@@ -304,7 +337,7 @@ export class ReplicaSetController {
   }
 
   private record(rs: ReplicaSet, type: 'Normal' | 'Warning', reason: string, message: string): void {
-    this.c.events.record(rs as KubeObject, type, reason, message, { component: REPLICASET_CONTROLLER })
+    this.c.events.record(rs as KubeObject, type, reason, message, { component: this.kind.controllerName })
   }
 }
 

@@ -269,7 +269,10 @@ export class StatefulSetController {
     try {
       this.c.api.create(pod, this.ctx)
     } catch (e) {
-      if (isAlreadyExists(e)) return
+      // kube: CreateStatefulPod returns AlreadyExists without an event, so the sync fails and is
+      // retried with back-off: a pod of the same name left by a deleted set (still terminating, not
+      // ours to adopt) is replaced once it is gone. Swallowing it left the set without that pod forever.
+      if (isAlreadyExists(e)) throw e
       this.record(set, 'Warning', 'FailedCreate', `create Pod ${pod.metadata!.name} in StatefulSet ${set.metadata!.name} failed error: ${messageOf(e)}`)
       throw e
     }

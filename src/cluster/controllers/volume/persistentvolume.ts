@@ -18,6 +18,7 @@ import { isNotFound } from '../../apiserver/types'
 import { PVC_PROTECTION_FINALIZER, PV_PROTECTION_FINALIZER } from '../../apiserver/kinds/storage'
 import type { Informer } from '../../informers/informer'
 import { WorkQueue, keyOf, splitKey } from '../../informers/workqueue'
+import { fromLabelSelector, matches } from '../../apiserver/labels'
 import { LOCAL_PATH_PROVISIONER } from './storageclass'
 
 export const PV_CONTROLLER = 'persistentvolume-controller'
@@ -82,6 +83,7 @@ export class PersistentVolumeController {
     })
     // A volume made or changed for a claim: the claim binds to it now, not at the next resync.
     const onVolume = (pv: PersistentVolume) => {
+      this.syncVolume(pv)
       const ref = pv.spec?.claimRef
       if (ref?.name) this.queue.add(`${ref.namespace}/${ref.name}`)
     }
@@ -107,16 +109,22 @@ export class PersistentVolumeController {
     if (!pvc) return
     if (pvc.metadata?.deletionTimestamp) return this.protectClaim(pvc)
     if (pvc.spec?.volumeName) return this.syncBoundClaim(pvc)
+    // kube: syncUnboundClaim — an existing volume that matches is bound first; only a claim none
+    // matches is provisioned. A class named by volumes alone (e.g. `manual`) needs no StorageClass.
     const className = claimClass(pvc)
     const sc = className ? this.classes.get(undefined, className) : undefined
-    // kube: a claim of a class that does not exist waits, saying so, until the class appears.
-    if (className && !sc) {
+    const delayBinding = sc?.volumeBindingMode === 'WaitForFirstConsumer'
+    const pv = this.findMatchingVolume(pvc, className, delayBinding)
+    if (pv) return this.bind(pvc, pv)
+    if (!className) {
+      this.record(pvc, 'Normal', 'FailedBinding', 'no persistent volumes available for this claim and no storage class is set')
+      return this.queue.addAfter(key, PV_SYNC_PERIOD_MS)
+    }
+    // kube: provisionClaimOperation — a class that does not exist is reported, and the claim waits.
+    if (!sc) {
       this.record(pvc, 'Warning', 'ProvisioningFailed', `storageclass.storage.k8s.io "${className}" not found`)
       return this.queue.addAfter(key, PV_SYNC_PERIOD_MS)
     }
-    const pv = this.findMatchingVolume(pvc, className)
-    if (pv) return this.bind(pvc, pv)
-    if (!sc) return this.queue.addAfter(key, PV_SYNC_PERIOD_MS)
     if (sc.volumeBindingMode === 'WaitForFirstConsumer' && !pvc.metadata?.annotations?.[ANN_SELECTED_NODE]) {
       const node = this.consumerNode(pvc)
       if (!node) {
@@ -138,22 +146,53 @@ export class PersistentVolumeController {
     return undefined
   }
 
-  /** kube: findBestMatchForClaim — the smallest Available volume of the class that fits. */
-  private findMatchingVolume(pvc: PersistentVolumeClaim, className: string): PersistentVolume | undefined {
+  /**
+   * kube: findBestMatchForClaim (FindMatchingVolume) — a volume pre-bound to this claim, else the
+   * smallest Available volume of the claim's class with every requested access mode, enough
+   * capacity, the same volume mode and labels the claim's selector matches. With delayed binding,
+   * only a pre-bound volume counts here (the scheduler picks a node first).
+   */
+  private findMatchingVolume(pvc: PersistentVolumeClaim, className: string, delayBinding = false): PersistentVolume | undefined {
     const want = parseStorage(pvc.spec?.resources?.requests?.storage)
+    const selector = pvc.spec?.selector ? fromLabelSelector(pvc.spec.selector) : undefined
+    const mode = pvc.spec?.volumeMode ?? 'Filesystem'
     let best: PersistentVolume | undefined
+    let bestSize = Infinity
     for (const pv of this.volumes.list()) {
       const ref = pv.spec?.claimRef
-      if (ref && (ref.uid ? ref.uid !== pvc.metadata?.uid : ref.name !== pvc.metadata?.name || ref.namespace !== pvc.metadata?.namespace)) continue
-      if (!ref && pv.status?.phase !== 'Available' && pv.status?.phase !== 'Pending') continue
-      if (pv.metadata?.deletionTimestamp || (pv.spec?.storageClassName ?? '') !== className) continue
-      if (!(pvc.spec?.accessModes ?? []).every((m) => pv.spec?.accessModes?.includes(m))) continue
+      const boundToClaim = !!ref && ref.name === pvc.metadata?.name && ref.namespace === pvc.metadata?.namespace
+        && (!ref.uid || ref.uid === pvc.metadata?.uid)
+      if (ref && !boundToClaim) continue
       const size = parseStorage(pv.spec?.capacity?.storage)
-      if (size < want) continue
-      if (ref) return pv
-      if (!best || size < parseStorage(best.spec?.capacity?.storage)) best = pv
+      if (size < want || (pv.spec?.volumeMode ?? 'Filesystem') !== mode || pv.metadata?.deletionTimestamp) continue
+      if (boundToClaim) return pv
+      if (delayBinding) continue
+      if (pv.status?.phase !== 'Available') continue
+      if (selector && !matches(selector, pv.metadata?.labels ?? {})) continue
+      if ((pv.spec?.storageClassName ?? '') !== className) continue
+      if (!(pvc.spec?.accessModes ?? []).every((m) => pv.spec?.accessModes?.includes(m))) continue
+      if (size < bestSize) {
+        best = pv
+        bestSize = size
+      }
     }
     return best
+  }
+
+  // ---- volumes --------------------------------------------------------------------------------
+
+  /**
+   * kube: syncVolume — a volume no claim is bound to (no claimRef, or one naming a claim not yet
+   * bound) is Available; one is made Available as soon as it is created.
+   */
+  private syncVolume(pv: PersistentVolume): void {
+    const ref = pv.spec?.claimRef
+    if (pv.metadata?.deletionTimestamp || (ref && ref.uid)) return
+    const phase = pv.status?.phase
+    if (phase === 'Available' || phase === 'Released' || phase === 'Failed') return
+    this.c.api.patch('PersistentVolume', undefined, pv.metadata?.name ?? '', {
+      status: { phase: 'Available', lastPhaseTransitionTime: this.c.clock.timestamp() },
+    }, this.ctx, { subresource: 'status' })
   }
 
   /** kube: provisionClaim, then the external provisioner's provision on the selected node. */

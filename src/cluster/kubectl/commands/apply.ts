@@ -13,6 +13,7 @@ import { jsonEqual, threeWayMerge } from '../merge'
 import { sortKeys } from '../printers/yaml'
 import { kindString } from '../resources'
 import { ACTOR, namespaceOf, type CommandContext } from '../context'
+import { createNamespace } from './create-namespace'
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration'
 
@@ -76,14 +77,24 @@ function withAnnotation(obj: KubeObject, value: string): KubeObject {
   return copy
 }
 
-function applyOne(ctx: CommandContext, t: Target, dryRun: boolean): string {
+/** An error that already names its source and verb. */
+class Sourced {
+  constructor(readonly error: unknown) {}
+}
+
+function applyOne(ctx: CommandContext, t: Target, dryRun: boolean, source: string | undefined): string {
   const api = ctx.host.api
   const suffix = dryRun ? ' (dry run)' : ''
   const label = `${kindString(t.info)}/${t.name}`
   const annotation = lastAppliedOf(t.object)
   const live = api.find<KubeObject>(t.info.kind, t.namespace, t.name)
   if (!live) {
-    if (!dryRun) api.create(withAnnotation(t.object, annotation), ACTOR)
+    // kube: apply.go creates a missing object and words its errors AddSourceToErr("creating", ...).
+    try {
+      if (!dryRun) api.create(withAnnotation(t.object, annotation), ACTOR)
+    } catch (e) {
+      throw new Sourced(withSource(e, 'creating', source))
+    }
     return `${label} created${suffix}`
   }
   const lastText = live.metadata?.annotations?.[LAST_APPLIED]
@@ -118,7 +129,7 @@ function run(ctx: CommandContext, words: string[], command: 'apply' | 'create'):
       if (!t.name) throw new CommandError(`error: error when ${command === 'apply' ? 'retrieving current configuration of' : 'creating'} "${m.source}": resource name may not be empty`)
       let line: string
       if (command === 'apply') {
-        line = applyOne(ctx, t, dryRun)
+        line = applyOne(ctx, t, dryRun, m.source)
       } else {
         try {
           if (!dryRun) ctx.host.api.create(t.object, ACTOR)
@@ -129,16 +140,26 @@ function run(ctx: CommandContext, words: string[], command: 'apply' | 'create'):
       }
       ctx.out.out(output === 'name' ? line.replace(/ \S+( \(dry run\))?$/, '') : line)
     } catch (e) {
-      errors.push(formatError(command === 'apply' ? withSource(e, 'applying', m.source) : e))
+      if (e instanceof Sourced) errors.push(formatError(e.error))
+      else errors.push(formatError(command === 'apply' ? withSource(e, 'applying', m.source) : e))
     }
   }
   for (const e of errors) ctx.out.err(e)
 }
 
 export const apply = (ctx: CommandContext, words: string[]) => run(ctx, words, 'apply')
+// Flags that take the next word as their value when written `-n ns` (not `-n=ns`).
+const VALUE_FLAGS = new Set(['-n', '--namespace', '-f', '--filename', '-o', '--output', '--dry-run', '--context', '--field-manager', '--validate'])
+
 export const create = (ctx: CommandContext, words: string[]) => {
-  if (words[0] && !words[0].startsWith('-')) {
-    throw new CommandError(`error: "kubectl create ${words[0]}" is not supported by this simulator; use kubectl create -f FILE`)
+  // The generator subcommand is the first word that is neither a flag nor a flag's value.
+  let i = 0
+  while (i < words.length && words[i].startsWith('-')) i += VALUE_FLAGS.has(words[i]) ? 2 : 1
+  const sub = words[i]
+  const rest = [...words.slice(0, i), ...words.slice(i + 1)]
+  if (sub === 'namespace' || sub === 'ns') return createNamespace(ctx, rest)
+  if (sub !== undefined) {
+    throw new CommandError(`error: "kubectl create ${sub}" is not supported by this simulator; use kubectl create -f FILE`)
   }
   run(ctx, words, 'create')
 }

@@ -11,6 +11,7 @@ import { describeDeployment, describeReplicaSet } from '../describe/workloads'
 import { describeCronJob, describeJob } from '../describe/batch'
 import { describeDaemonSet, describeStatefulSet } from '../describe/apps-sets'
 import { describePersistentVolumeClaim } from '../describe/storage'
+import { describeReplicationController } from '../describe/replicationcontroller'
 import { formatError } from '../errors'
 import { parseFlags, str, bool, type FlagSpec } from '../flags'
 import { CommandError } from '../host'
@@ -40,6 +41,7 @@ const DESCRIBERS: Record<string, Describer> = {
   StatefulSet: describeStatefulSet,
   DaemonSet: describeDaemonSet,
   PersistentVolumeClaim: describePersistentVolumeClaim,
+  ReplicationController: describeReplicationController,
 }
 
 /** Kinds without a dedicated describer get the generic header and their events. */

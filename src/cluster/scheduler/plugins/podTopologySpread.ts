@@ -94,7 +94,7 @@ export class PodTopologySpread implements FilterPlugin<FilterState>, ScorePlugin
     if (event.kind === 'NodeAdd' || event.kind === 'NodeUpdate') return true
     if (!event.pod) return true
     const other = event.pod
-    return this.constraints(pod, 'DoNotSchedule').some((c) => counts(c, pod.namespace)(other))
+    return this.constraints(pod, 'DoNotSchedule').some((c) => matchesFor(c, pod.namespace)(other))
   }
 
   preFilter(pod: PodInfo): FilterState | Skip {
@@ -102,7 +102,7 @@ export class PodTopologySpread implements FilterPlugin<FilterState>, ScorePlugin
     if (constraints.length === 0) return SKIP
     const required = requiredAffinity(pod)
     const domains = constraints.map(() => new Map<string, number>())
-    const perNode = constraints.map((c) => this.handle.countMatching(c.countKey, counts(c, pod.namespace)))
+    const perNode = constraints.map((c) => this.handle.countMatching(c.countKey, matchesFor(c, pod.namespace)))
     for (const node of this.handle.nodes()) {
       if (!hasAllKeys(node, constraints)) continue
       for (let i = 0; i < constraints.length; i++) {
@@ -158,7 +158,7 @@ export class PodTopologySpread implements FilterPlugin<FilterState>, ScorePlugin
     if (!hasAllKeys(node, s.constraints)) return
     for (let i = 0; i < s.constraints.length; i++) {
       const c = s.constraints[i]
-      if (!included(c, pod, node, s.required) || !counts(c, pod.namespace)(other)) continue
+      if (!included(c, pod, node, s.required) || !matchesFor(c, pod.namespace)(other)) continue
       const v = node.labels[c.topologyKey]
       s.counts[i].set(v, (s.counts[i].get(v) ?? 0) + by)
       s.min[i] = minOf(s.counts[i])
@@ -192,14 +192,14 @@ export class PodTopologySpread implements FilterPlugin<FilterState>, ScorePlugin
     const weights = constraints.map((c, i) =>
       Math.log((c.topologyKey === LABEL_HOSTNAME ? n - ignored.size : domains[i].size) + 2))
     const perNode = constraints.map((c) =>
-      c.topologyKey === LABEL_HOSTNAME ? this.handle.countMatching(c.countKey, counts(c, pod.namespace)) : undefined)
+      c.topologyKey === LABEL_HOSTNAME ? this.handle.countMatching(c.countKey, matchesFor(c, pod.namespace)) : undefined)
     for (let i = 0; i < constraints.length; i++) {
       const c = constraints[i]
       if (c.topologyKey === LABEL_HOSTNAME) continue
       // No feasible node has the key: nothing to count (kube counts the "" domain, never read).
       if (domains[i].size === 0 || (domains[i].size === 1 && domains[i].has(''))) continue
       // Only nodes with matching pods add anything: walk those.
-      for (const [nodeName, count] of this.handle.countMatching(c.countKey, counts(c, pod.namespace))) {
+      for (const [nodeName, count] of this.handle.countMatching(c.countKey, matchesFor(c, pod.namespace))) {
         const node = this.handle.node(nodeName)
         if (!node) continue
         if (requireAll && !hasAllKeys(node, constraints)) continue
@@ -328,7 +328,7 @@ function compile(pod: PodInfo, c: TopologySpreadConstraint, selector: Selector |
 }
 
 /** kube: countPodsMatchSelector — same namespace, selector matches, not being deleted. */
-function counts(c: Constraint, namespace: string): (p: PodInfo) => boolean {
+function matchesFor(c: Constraint, namespace: string): (p: PodInfo) => boolean {
   const selector = c.selector
   return (p) => selector !== null && p.namespace === namespace && !p.pod.metadata?.deletionTimestamp
     && matches(selector, p.pod.metadata?.labels)

@@ -4,14 +4,17 @@
  * (WaitForFirstConsumer); a pod whose claim is bound to a volume pinned to a node (local-path)
  * fits only there.
  *
- * Kubernetes rejects the claim problems in PreFilter (`0/4 nodes are available: persistentvolumeclaim
- * "x" not found.`); this framework's PreFilter cannot reject, so the same reason is given by Filter
- * for every node (`0/4 nodes are available: 4 persistentvolumeclaim "x" not found.`).
+ * Claim problems are PreFilter rejections, as in Kubernetes: `0/4 nodes are available:
+ * persistentvolumeclaim "x" not found.` names no node count. A pod so rejected is retried when a
+ * claim, volume or class is added or changed (kube: VolumeBinding's EventsToRegister).
  */
 import type { PersistentVolume, PersistentVolumeClaim } from 'kubernetes-types/core/v1'
 import type { StorageClass } from 'kubernetes-types/storage/v1'
 import type { InformerFactory, Informer } from '../../informers/informer'
-import { SKIP, unresolvable, type ClusterEvent, type FilterPlugin, type FilterStatus, type Rejector, type Skip } from '../types'
+import {
+  PreFilterRejection, SKIP, unresolvable, type ClusterEvent, type FilterPlugin, type FilterStatus, type Rejector, type Skip,
+  type StorageEvent,
+} from '../types'
 import type { PodInfo } from '../podinfo'
 import type { NodeInfo } from '../nodeinfo'
 import { compileTerm, type TermMatcher } from './helpers'
@@ -22,14 +25,14 @@ export const ERR_REASON_BIND_CONFLICT = 'pod has unbound immediate PersistentVol
 /** kube: volumebinding.ErrReasonNodeConflict */
 export const ERR_REASON_NODE_CONFLICT = 'node(s) had volume node affinity conflict'
 
-/** What PreFilter found: a reason every node fails for, or the volumes' node constraints. */
+/** What PreFilter found: the volumes' node constraints. */
 interface State {
-  rejected?: FilterStatus
   /** One matcher list per bound volume with node affinity; a node must satisfy each (any term). */
   volumeTerms: TermMatcher[][]
 }
 
 const NODE_CONFLICT = unresolvable(ERR_REASON_NODE_CONFLICT)
+const BIND_CONFLICT = unresolvable(ERR_REASON_BIND_CONFLICT)
 
 export class VolumeBinding implements FilterPlugin<State> {
   readonly name = NAME
@@ -43,12 +46,17 @@ export class VolumeBinding implements FilterPlugin<State> {
     this.classes = informers.for<StorageClass>('StorageClass')
   }
 
-  /** kube requeues on PVC, PV and StorageClass events; those are not delivered here, so any event retries. */
-  isSchedulableAfter(_pod: PodInfo, _event: ClusterEvent): boolean {
+  /** kube: VolumeBinding registers Node Add/Update (a volume's node affinity may now match). */
+  isSchedulableAfter(_pod: PodInfo, event: ClusterEvent): boolean {
+    return event.kind === 'NodeAdd' || event.kind === 'NodeUpdate'
+  }
+
+  /** kube: VolumeBinding registers PersistentVolumeClaim, PersistentVolume and StorageClass Add/Update. */
+  isSchedulableAfterStorage(_pod: PodInfo, _event: StorageEvent): boolean {
     return true
   }
 
-  preFilter(pod: PodInfo): State | Skip {
+  preFilter(pod: PodInfo): State | Skip | PreFilterRejection {
     const volumes = pod.pod.spec?.volumes
     if (!volumes?.some((v) => v.persistentVolumeClaim)) return SKIP
     const volumeTerms: TermMatcher[][] = []
@@ -56,14 +64,14 @@ export class VolumeBinding implements FilterPlugin<State> {
       const name = v.persistentVolumeClaim?.claimName
       if (!name) continue
       const pvc = this.claims.get(pod.namespace, name)
-      if (!pvc) return { rejected: unresolvable(`persistentvolumeclaim "${name}" not found`), volumeTerms }
-      if (pvc.metadata?.deletionTimestamp) return { rejected: unresolvable(`persistentvolumeclaim "${name}" is being deleted`), volumeTerms }
+      if (!pvc) return new PreFilterRejection(unresolvable(`persistentvolumeclaim "${name}" not found`))
+      if (pvc.metadata?.deletionTimestamp) return new PreFilterRejection(unresolvable(`persistentvolumeclaim "${name}" is being deleted`))
       const volumeName = pvc.spec?.volumeName
       if (!volumeName) {
         const className = pvc.spec?.storageClassName ?? ''
         const sc = className ? this.classes.get(undefined, className) : undefined
         // kube: IsDelayBindingClaim — only a class that exists and says WaitForFirstConsumer waits.
-        if (sc?.volumeBindingMode !== 'WaitForFirstConsumer') return { rejected: unresolvable(ERR_REASON_BIND_CONFLICT), volumeTerms }
+        if (sc?.volumeBindingMode !== 'WaitForFirstConsumer') return new PreFilterRejection(BIND_CONFLICT)
         continue
       }
       const pv = this.volumes.get(undefined, volumeName)
@@ -74,7 +82,6 @@ export class VolumeBinding implements FilterPlugin<State> {
   }
 
   filter(state: State, _pod: PodInfo, node: NodeInfo): FilterStatus | undefined {
-    if (state.rejected) return state.rejected
     for (const terms of state.volumeTerms) if (!terms.some((t) => t(node))) return NODE_CONFLICT
     return undefined
   }

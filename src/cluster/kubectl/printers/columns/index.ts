@@ -11,6 +11,7 @@ import { priorityClassColumns } from './scheduling'
 import { cronJobColumns, jobColumns } from './batch'
 import { controllerRevisionColumns, daemonSetColumns, statefulSetColumns } from './apps-sets'
 import { persistentVolumeClaimColumns, persistentVolumeColumns, storageClassColumns } from './storage'
+import { replicationControllerColumns } from './replicationcontroller'
 
 export type { Columns } from './types'
 
@@ -38,6 +39,7 @@ const BY_KIND: Record<string, Columns<never>> = {
   PersistentVolume: persistentVolumeColumns,
   StorageClass: storageClassColumns,
   PriorityClass: priorityClassColumns,
+  ReplicationController: replicationControllerColumns,
 }
 
 export function columnsFor(kind: string): Columns<KubeObject> {

@@ -1,0 +1,137 @@
+/**
+ * The volumes of one pod, as the kubelet's volume manager sets them up on the node: an emptyDir
+ * is an empty directory that lives as long as the pod (through container restarts); downwardAPI
+ * and projected volumes are files the kubelet writes from the pod (the service account's token,
+ * ca.crt and namespace in the `kube-api-access-*` volume of every pod); configMap and secret
+ * volumes hold their keys; a hostPath is a directory of the node, shared by its pods.
+ */
+import type { Container, Pod, Volume, VolumeProjection } from 'kubernetes-types/core/v1'
+import { stableHex64 } from '../images/digest'
+import { ContainerFs, normalizePath, type Mount, type VolumeTree } from './container-fs'
+import type { DataSource } from './container-env'
+import { podFieldValue, resourceFieldValue, type RuntimeFacts } from './downward-api'
+
+/** A tree of files the container may change. */
+export class MemoryTree extends Map<string, string> implements VolumeTree {}
+
+/** Files computed from the pod when read, so a label change shows (kube: the kubelet rewrites them). */
+class GeneratedTree implements VolumeTree {
+  readonly readOnly = true
+  constructor(private readonly files: () => Map<string, string>) {}
+  get(key: string) { return this.files().get(key) }
+  set() {}
+  delete() { return false }
+  keys() { return this.files().keys() }
+}
+
+export interface PodVolumesHost {
+  pod(): Pod
+  facts(): RuntimeFacts
+  data: DataSource
+  /** The node's directory tree for hostPath volumes. */
+  hostPath(path: string): VolumeTree
+}
+
+export class PodVolumes {
+  private readonly trees = new Map<string, VolumeTree>()
+
+  constructor(private readonly host: PodVolumesHost) {}
+
+  /** A new instance of `container` starts with a fresh layer and the pod's volumes mounted. */
+  containerFs(container: Container): ContainerFs {
+    const mounts: Mount[] = []
+    for (const m of container.volumeMounts ?? []) {
+      const tree = this.tree(m.name)
+      if (!tree) continue
+      mounts.push({ mountPath: normalizePath(m.mountPath), tree, subPath: m.subPath || undefined, readOnly: m.readOnly === true })
+    }
+    return new ContainerFs(mounts)
+  }
+
+  private tree(name: string): VolumeTree | undefined {
+    let t = this.trees.get(name)
+    if (t) return t
+    const volume = this.host.pod().spec?.volumes?.find((v) => v.name === name)
+    if (!volume) return undefined
+    t = this.build(volume)
+    this.trees.set(name, t)
+    return t
+  }
+
+  private build(v: Volume): VolumeTree {
+    // emptyDir.medium Memory (a tmpfs) and sizeLimit change nothing here: every volume lives in memory
+    // and nothing simulated writes enough to be evicted for it.
+    if (v.hostPath) return this.host.hostPath(normalizePath(v.hostPath.path))
+    if (v.downwardAPI) return new GeneratedTree(() => this.projected([{ downwardAPI: v.downwardAPI }]))
+    if (v.projected) return new GeneratedTree(() => this.projected(v.projected!.sources ?? []))
+    if (v.configMap) return new GeneratedTree(() => this.projected([{ configMap: v.configMap }]))
+    if (v.secret) return new GeneratedTree(() => this.projected([{ secret: { name: v.secret!.secretName, items: v.secret!.items, optional: v.secret!.optional } }]))
+    // emptyDir, and claims: a PersistentVolume's files are kept with the pod here.
+    return new MemoryTree()
+  }
+
+  /** The files of a projected volume's sources. */
+  private projected(sources: VolumeProjection[]): Map<string, string> {
+    const pod = this.host.pod()
+    const files = new Map<string, string>()
+    const ns = pod.metadata?.namespace ?? 'default'
+    for (const s of sources) {
+      if (s.serviceAccountToken) files.set(s.serviceAccountToken.path, serviceAccountToken(pod, s.serviceAccountToken.expirationSeconds ?? 3607))
+      if (s.downwardAPI) {
+        for (const item of s.downwardAPI.items ?? []) {
+          const facts = this.host.facts()
+          let r = item.fieldRef ? podFieldValue(pod, item.fieldRef, facts) : undefined
+          if (item.resourceFieldRef) {
+            const c = pod.spec?.containers.find((x) => x.name === item.resourceFieldRef!.containerName)
+            r = resourceFieldValue(c, item.resourceFieldRef, facts)
+          }
+          if (r?.ok) files.set(item.path, r.value)
+        }
+      }
+      const ref = s.configMap ?? s.secret
+      if (ref) {
+        const kind = s.configMap ? 'ConfigMap' : 'Secret'
+        const data = this.host.data(kind, ns, ref.name ?? '') ?? (ref.name === 'kube-root-ca.crt' ? { 'ca.crt': FAKE_CA } : undefined)
+        if (!data) continue
+        const items = ref.items ?? Object.keys(data).map((key) => ({ key, path: key }))
+        for (const item of items) if (item.key in data) files.set(item.path, data[item.key])
+      }
+    }
+    return files
+  }
+}
+
+/** A cluster's root CA as the kube-root-ca.crt ConfigMap publishes it (a made-up one). */
+const FAKE_CA = `-----BEGIN CERTIFICATE-----
+MIIDBTCCAe2gAwIBAgIIQ1Q2Zk1yS2EwDQYJKoZIhvcNAQELBQAwFTETMBEGA1UE
+AxMKa3ViZXJuZXRlczAeFw0yNjAxMDEwMDAwMDBaFw0zNjAxMDEwMDAwMDBaMBUx
+EzARBgNVBAMTCmt1YmVybmV0ZXMwggEiMA0GCSqGSIb3DQEBAQUAA4IBDwAwggEK
+-----END CERTIFICATE-----
+`
+
+const base64url = (text: string) => btoa(text).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+
+/** A bound service account token: a JWT of the shape the API server issues (its signature is made up). */
+export function serviceAccountToken(pod: Pod, expirationSeconds: number): string {
+  const meta = pod.metadata ?? {}
+  const ns = meta.namespace ?? 'default'
+  const sa = pod.spec?.serviceAccountName ?? 'default'
+  const iat = Math.floor(Date.parse(meta.creationTimestamp ?? '1970-01-01T00:00:00Z') / 1000)
+  const header = { alg: 'RS256', kid: stableHex64('kid').slice(0, 43) }
+  const claims = {
+    aud: ['https://kubernetes.default.svc.cluster.local'],
+    exp: iat + expirationSeconds,
+    iat,
+    iss: 'https://kubernetes.default.svc.cluster.local',
+    'kubernetes.io': { namespace: ns, pod: { name: meta.name, uid: meta.uid }, serviceaccount: { name: sa, uid: stableUuid(`${ns}/${sa}`) } },
+    nbf: iat,
+    sub: `system:serviceaccount:${ns}:${sa}`,
+  }
+  const signature = base64url(stableHex64(`${meta.uid}`) + stableHex64(`${meta.uid}/sig`))
+  return `${base64url(JSON.stringify(header))}.${base64url(JSON.stringify(claims))}.${signature}`
+}
+
+function stableUuid(text: string): string {
+  const h = stableHex64(text)
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`
+}
