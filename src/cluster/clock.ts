@@ -5,6 +5,7 @@
  * Worker, the headless runner, a test) decides how fast virtual time moves: it can pause, step to
  * the next event, advance by a duration or run at a speed against wall time.
  */
+import { Heap } from './heap'
 import { Random } from './random'
 
 export type TimerId = number
@@ -27,7 +28,7 @@ export class Clock {
   readonly random: Random
   private t: number
   private seq = 0
-  private heap: Timer[] = []
+  private heap = new Heap<Timer>((a, b) => a.at < b.at || (a.at === b.at && a.seq < b.seq))
   private cancelled = new Set<TimerId>()
   private sameInstantCount = 0
   private lastInstant = -1
@@ -62,7 +63,7 @@ export class Clock {
 
   schedule(delayMs: number, fn: () => void, label = ''): TimerId {
     const id = ++this.seq
-    this.push({ id, at: this.t + Math.max(0, delayMs), seq: id, label, fn })
+    this.heap.push({ id, at: this.t + Math.max(0, delayMs), seq: id, label, fn })
     return id
   }
 
@@ -73,18 +74,18 @@ export class Clock {
   /** Time of the next pending event, or undefined when nothing is scheduled. */
   nextAt(): number | undefined {
     this.dropCancelled()
-    return this.heap[0]?.at
+    return this.heap.peek()?.at
   }
 
   pending(): number {
-    return this.heap.length - this.cancelled.size
+    return this.heap.size - this.cancelled.size
   }
 
   /** Runs every event due at or before `target`, then sets the time to `target`. */
   advanceTo(target: number): void {
     for (;;) {
       this.dropCancelled()
-      const top = this.heap[0]
+      const top = this.heap.peek()
       if (!top || top.at > target) break
       this.runTop()
     }
@@ -109,7 +110,7 @@ export class Clock {
   }
 
   private runTop(): void {
-    const timer = this.pop()!
+    const timer = this.heap.pop()!
     if (timer.at > this.t) this.t = timer.at
     if (this.t === this.lastInstant) {
       if (++this.sameInstantCount > MAX_EVENTS_PER_INSTANT) {
@@ -123,46 +124,9 @@ export class Clock {
   }
 
   private dropCancelled(): void {
-    while (this.heap.length && this.cancelled.has(this.heap[0].id)) {
-      this.cancelled.delete(this.heap[0].id)
-      this.pop()
+    for (let top = this.heap.peek(); top && this.cancelled.has(top.id); top = this.heap.peek()) {
+      this.cancelled.delete(top.id)
+      this.heap.pop()
     }
-  }
-
-  private less(a: Timer, b: Timer): boolean {
-    return a.at < b.at || (a.at === b.at && a.seq < b.seq)
-  }
-
-  private push(timer: Timer): void {
-    const h = this.heap
-    h.push(timer)
-    let i = h.length - 1
-    while (i > 0) {
-      const p = (i - 1) >> 1
-      if (!this.less(h[i], h[p])) break
-      ;[h[i], h[p]] = [h[p], h[i]]
-      i = p
-    }
-  }
-
-  private pop(): Timer | undefined {
-    const h = this.heap
-    const top = h[0]
-    const last = h.pop()
-    if (h.length && last) {
-      h[0] = last
-      let i = 0
-      for (;;) {
-        const l = 2 * i + 1
-        const r = l + 1
-        let m = i
-        if (l < h.length && this.less(h[l], h[m])) m = l
-        if (r < h.length && this.less(h[r], h[m])) m = r
-        if (m === i) break
-        ;[h[i], h[m]] = [h[m], h[i]]
-        i = m
-      }
-    }
-    return top
   }
 }

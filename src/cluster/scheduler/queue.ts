@@ -9,7 +9,7 @@
  * Entries are removed lazily: a heap item whose entry has moved on is skipped when it surfaces.
  */
 import type { Clock, TimerId } from '../clock'
-import { Heap } from './heap'
+import { Heap } from '../heap'
 import type { PodInfo } from './podinfo'
 
 /** kube default: podInitialBackoffSeconds 1 */

@@ -7,9 +7,10 @@ import type { PersistentVolumeClaim, PodTemplateSpec } from 'kubernetes-types/co
 import type { LabelSelector } from 'kubernetes-types/meta/v1'
 import type { KubeObject } from '../types'
 import { fromLabelSelector, matches } from '../labels'
-import { type Causes, checkInt, dns1123Label, forbidden, invalid, isObject, required, typeError, unsupported, validateLabels } from '../validation'
-import { checkPodSpecTypes, defaultPodSpec, validatePodSpec } from './podspec'
+import { type Causes, dns1123Label, forbidden, invalid, isObject, required, typeError, unsupported, validateLabels } from '../validation'
+import { defaultPodSpec, validatePodSpec } from './podspec'
 import { info, type KindDef } from './kind'
+import { checkReplicatedTypes } from './workloads'
 
 interface TemplateSpec {
   selector?: LabelSelector
@@ -19,20 +20,9 @@ interface TemplateSpec {
 }
 
 function checkTemplateTypes(obj: KubeObject): Causes {
-  const spec = obj.spec as unknown
-  if (!isObject(spec)) return spec === undefined ? [required('spec')] : [typeError('spec', spec, 'object')]
-  const out: Causes = []
-  checkInt('spec.replicas', spec.replicas, out)
-  checkInt('spec.minReadySeconds', spec.minReadySeconds, out)
-  checkInt('spec.revisionHistoryLimit', spec.revisionHistoryLimit, out)
-  if (spec.selector !== undefined && !isObject(spec.selector)) out.push(typeError('spec.selector', spec.selector, 'object'))
-  if (spec.template === undefined) out.push(required('spec.template'))
-  else if (!isObject(spec.template)) out.push(typeError('spec.template', spec.template, 'object'))
-  else {
-    const t = spec.template
-    if (t.metadata !== undefined && !isObject(t.metadata)) out.push(typeError('spec.template.metadata', t.metadata, 'object'))
-    out.push(...checkPodSpecTypes(t.spec, 'spec.template.spec'))
-  }
+  const out = checkReplicatedTypes(obj)
+  const spec = obj.spec
+  if (!isObject(spec)) return out
   if (spec.volumeClaimTemplates !== undefined && !Array.isArray(spec.volumeClaimTemplates)) {
     out.push(typeError('spec.volumeClaimTemplates', spec.volumeClaimTemplates, 'array'))
   }

@@ -15,12 +15,14 @@ interface Replicated {
   minReadySeconds?: number
 }
 
-function checkReplicatedTypes(obj: KubeObject): Causes {
+/** Shape checks shared by every kind with a pod template (ReplicaSet, Deployment, StatefulSet, DaemonSet). */
+export function checkReplicatedTypes(obj: KubeObject): Causes {
   const spec = obj.spec as unknown
   if (!isObject(spec)) return spec === undefined ? [required('spec')] : [typeError('spec', spec, 'object')]
   const out: Causes = []
   checkInt('spec.replicas', spec.replicas, out)
   checkInt('spec.minReadySeconds', spec.minReadySeconds, out)
+  checkInt('spec.revisionHistoryLimit', spec.revisionHistoryLimit, out)
   if (spec.selector !== undefined && !isObject(spec.selector)) out.push(typeError('spec.selector', spec.selector, 'object'))
   if (spec.template === undefined) out.push(required('spec.template'))
   else if (!isObject(spec.template)) out.push(typeError('spec.template', spec.template, 'object'))

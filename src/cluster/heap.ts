@@ -1,4 +1,4 @@
-/** A binary min-heap ordered by `less`; the scheduling queue's activeQ and backoffQ are two of them. */
+/** A binary min-heap ordered by `less`: the clock's event queue, the scheduler's activeQ and backoffQ. */
 export class Heap<T> {
   private items: T[] = []
 
