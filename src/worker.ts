@@ -6,7 +6,7 @@
  * Command with exactly one `reply`. A failing command never takes the worker down.
  */
 import { createCluster } from './cluster/cluster'
-import { runKubectl } from './cluster/kubectl/index'
+import { KubeConfig, runKubectl } from './cluster/kubectl/index'
 import type { KubeObject, WatchEvent } from './cluster/apiserver/types'
 import {
   PROTOCOL_VERSION,
@@ -84,6 +84,8 @@ class Host {
   private machinesDirty = false
   /** The machines' power state last sent to the UI (a key to compare). */
   private machinesSent = ''
+  /** The console's kubeconfig: `kubectl config set-context` holds for the session. */
+  private readonly kubeconfig = new KubeConfig()
 
   constructor(private readonly post: (msg: WorkerMessage) => void) {
     this.cluster = createCluster({ seed: 1 })
@@ -124,9 +126,9 @@ class Host {
   private run(cmd: Command): CommandResult {
     switch (cmd.type) {
       case 'apply':
-        return { kind: 'kubectl', result: runKubectl(this.cluster, 'apply -f -', { stdin: cmd.text, waitForDeletion: false }) }
+        return { kind: 'kubectl', result: runKubectl(this.cluster, 'apply -f -', { stdin: cmd.text, waitForDeletion: false, kubeconfig: this.kubeconfig }) }
       case 'kubectl':
-        return { kind: 'kubectl', result: runKubectl(this.cluster, stripKubectl(cmd.line), { stdin: cmd.stdin, waitForDeletion: false }) }
+        return { kind: 'kubectl', result: runKubectl(this.cluster, stripKubectl(cmd.line), { stdin: cmd.stdin, waitForDeletion: false, kubeconfig: this.kubeconfig }) }
       case 'delete': {
         const info = this.cluster.api.resolveKind(cmd.kind)
         const namespace = info?.namespaced ? (cmd.namespace ?? 'default') : undefined

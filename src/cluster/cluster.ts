@@ -25,6 +25,11 @@ import { TTLAfterFinishedController } from './controllers/ttlafterfinished'
 import { StatefulSetController } from './controllers/statefulset'
 import { DaemonSetController } from './controllers/daemonset'
 import { PersistentVolumeController, ensureDefaultStorageClass } from './controllers/volume'
+import { EndpointSliceController, ensureKubernetesEndpoints } from './controllers/endpointslice'
+import { EndpointsController } from './controllers/endpoints'
+import { ServiceLBController } from './controllers/servicelb'
+import { NamespaceController } from './controllers/namespace'
+import { RootCACertPublisher } from './controllers/rootcacert'
 
 export interface NodeSpec {
   name: string
@@ -98,6 +103,11 @@ export interface Cluster extends CoreCluster {
     daemonSet: DaemonSetController
     persistentVolume: PersistentVolumeController
     replicationController: ReplicationManager
+    endpointSlice: EndpointSliceController
+    endpoints: EndpointsController
+    serviceLB: ServiceLBController
+    namespace: NamespaceController
+    rootCACertPublisher: RootCACertPublisher
   }
 }
 
@@ -122,6 +132,11 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     daemonSet: new DaemonSetController(core),
     persistentVolume: new PersistentVolumeController(core),
     replicationController: new ReplicationManager(core),
+    endpointSlice: new EndpointSliceController(core),
+    endpoints: new EndpointsController(core),
+    serviceLB: new ServiceLBController(core),
+    namespace: new NamespaceController(core),
+    rootCACertPublisher: new RootCACertPublisher(core),
   }
   const scheduler = new Scheduler(core)
   const nodes = new NodeSimulator(core)
@@ -130,6 +145,8 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
   nodes.start()
   // kind: the default StorageClass `standard` exists from the start.
   ensureDefaultStorageClass(core.api)
+  // kube: the API server publishes its own address as the `kubernetes` Service's endpoints.
+  ensureKubernetesEndpoints(core.api)
   for (const spec of options.nodes ?? DEFAULT_NODES) nodes.addNode(spec)
   core.clock.settle()
   return { ...core, scheduler, nodes, controllers }

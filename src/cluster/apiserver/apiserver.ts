@@ -128,7 +128,7 @@ export class ApiServer implements Api {
     const meta = obj.metadata as Writable<ObjectMeta>
     if (def.info.namespaced) {
       meta.namespace ||= 'default'
-      this.requireNamespace(meta.namespace)
+      this.requireNamespace(meta.namespace, def, meta.name ?? '')
     } else delete meta.namespace
     if (!meta.name && meta.generateName) meta.name = this.generateName(def, meta)
     // kube: system fields (uid) are filled before PrepareForCreate, which may use them (a Job's
@@ -190,6 +190,7 @@ export class ApiServer implements Api {
     if (options.uid && current.metadata!.uid !== options.uid) {
       throw new ApiError(409, 'Conflict', `Precondition failed: UID in precondition: ${options.uid}, UID in object meta: ${current.metadata!.uid}`)
     }
+    def.admitDelete?.(current)
     if (ctx.dryRun) return current
     const meta = current.metadata!
     const finalizers = [...(meta.finalizers ?? [])]
@@ -198,7 +199,8 @@ export class ApiServer implements Api {
     if (policy === 'Orphan' && !finalizers.includes('orphan')) finalizers.push('orphan')
     const grace = this.gracePeriod(def, current, options)
 
-    if (finalizers.length === 0 && grace === 0) return this.remove(def, current, ctx)
+    const held = def.statusWhileDeleting?.(current)
+    if (finalizers.length === 0 && grace === 0 && held === undefined) return this.remove(def, current, ctx)
 
     // Graceful or finalized deletion: mark the object; the kubelet or the finalizers' owners finish it.
     const next = { ...current, metadata: { ...current.metadata } } as KubeObject
@@ -210,6 +212,7 @@ export class ApiServer implements Api {
     }
     m.finalizers = finalizers.length ? finalizers : undefined
     if (m.finalizers === undefined) delete m.finalizers
+    if (held !== undefined) next.status = held
     if (already && deepEqual(next, current)) return current
     return this.commit(def, next, current, ctx, 'delete') as T
   }
@@ -266,7 +269,7 @@ export class ApiServer implements Api {
     const causes = [...this.metaCauses(def, obj), ...(def.validate?.(obj) ?? []), ...(def.validateUpdate?.(obj, current) ?? [])]
     this.validate(def, obj, causes)
     if (!deepEqual(obj.spec, current.spec) && meta.generation !== undefined) meta.generation = (cur.generation ?? 0) + 1
-    if (cur.deletionTimestamp && !(meta.finalizers?.length) && (cur.deletionGracePeriodSeconds ?? 0) === 0) {
+    if (cur.deletionTimestamp && !(meta.finalizers?.length) && (cur.deletionGracePeriodSeconds ?? 0) === 0 && def.statusWhileDeleting?.(obj) === undefined) {
       return this.remove(def, current, ctx) as T
     }
     if (ctx.dryRun) return obj as T
@@ -340,11 +343,13 @@ export class ApiServer implements Api {
     return def.info.namespaced ? namespace || 'default' : ''
   }
 
-  private requireNamespace(ns: string): void {
+  private requireNamespace(ns: string, def: KindDef, name: string): void {
     const found = this.store.get('Namespace', '', ns)
     if (!found) throw new ApiError(404, 'NotFound', `namespaces "${ns}" not found`)
     if (found.metadata?.deletionTimestamp) {
-      throw new ApiError(403, 'Forbidden', `unable to create new content in namespace ${ns} because it is being terminated`)
+      // kube: NamespaceLifecycle admission, a Forbidden error on the created resource.
+      const res = def.info.group ? `${def.info.resource}.${def.info.group}` : def.info.resource
+      throw new ApiError(403, 'Forbidden', `${res} "${name}" is forbidden: unable to create new content in namespace ${ns} because it is being terminated`)
     }
   }
 

@@ -4,6 +4,7 @@
  */
 import type { Api } from '../apiserver/types'
 import type { Clock } from '../clock'
+import type { KubeConfig } from './kubeconfig'
 
 export interface NodeControl {
   kill(name: string): void
@@ -29,6 +30,8 @@ export interface KubectlOptions {
   readFile?: (path: string) => string
   /** Namespace of the current context (kube default: `default`). */
   namespace?: string
+  /** The host's kubeconfig: `kubectl config` changes it; its current context's namespace wins over `namespace`. */
+  kubeconfig?: KubeConfig
   /**
    * kubectl delete waits (--wait=true) until the objects are gone; here that means stepping the
    * virtual clock. Hosts that drive time themselves (the UI) may turn it off.

@@ -9,6 +9,7 @@
 export { runKubectl } from './kubectl'
 export { runScript, parseScript, type ScriptChunk, type ScriptOptions, type ScriptResult } from './script'
 export type { KubectlHost, KubectlOptions, KubectlResult, NodeControl } from './host'
+export { KubeConfig } from './kubeconfig'
 export { humanDuration } from './duration'
 export { summarizePod } from './printers/columns/pod'
 export { toYaml, toJson } from './printers/yaml'

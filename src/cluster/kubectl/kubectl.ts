@@ -12,6 +12,7 @@ import { cordon, uncordon } from './commands/cordon'
 import { drain } from './commands/drain'
 import { taint } from './commands/taint'
 import { annotate, label } from './commands/label'
+import { config } from './commands/config'
 import type { Command } from './context'
 import { formatError } from './errors'
 import { CommandError, Output, type KubectlHost, type KubectlOptions, type KubectlResult } from './host'
@@ -35,6 +36,7 @@ const COMMANDS: Record<string, Command> = {
   taint,
   label,
   annotate,
+  config,
 }
 
 // kubectl's other commands: named so typos get cobra's suggestion, refused with a clear message.
@@ -42,7 +44,7 @@ const KNOWN_ELSEWHERE = [
   'expose', 'run', 'explain', 'edit', 'autoscale', 'certificate', 'top',
   'logs', 'attach', 'exec', 'port-forward', 'proxy', 'cp', 'auth', 'debug',
   'events', 'diff', 'patch', 'replace', 'wait', 'kustomize', 'completion', 'alpha',
-  'api-resources', 'api-versions', 'config', 'plugin', 'options',
+  'api-resources', 'api-versions', 'plugin', 'options',
 ]
 
 /** Optimal string alignment distance, as cobra's ld() for "Did you mean this?". */

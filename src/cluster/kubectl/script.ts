@@ -5,6 +5,7 @@
  * failing command prints its error and the script goes on.
  */
 import type { KubectlHost } from './host'
+import { KubeConfig } from './kubeconfig'
 import { runKubectl } from './kubectl'
 import { tokenize } from './tokenize'
 import { runNodeVerb } from './node-verbs'
@@ -20,6 +21,8 @@ export interface ScriptOptions {
   /** Print each command as `$ cmd` before its output. */
   echo?: boolean
   namespace?: string
+  /** The kubeconfig `kubectl config` changes; a fresh one per script when not given. */
+  kubeconfig?: KubeConfig
 }
 
 export interface ScriptResult {
@@ -67,6 +70,7 @@ export function sleepMs(arg: string | undefined): number | undefined {
 export function runScript(cluster: KubectlHost, text: string, opts: ScriptOptions = {}): ScriptResult {
   const output: ScriptChunk[] = []
   let failed = 0
+  const kubeconfig = opts.kubeconfig ?? new KubeConfig(opts.namespace)
   const emit = (stream: ScriptChunk['stream'], t: string) => { if (t) output.push({ stream, text: t }) }
   const fail = (message: string) => {
     emit('stderr', message.endsWith('\n') ? message : message + '\n')
@@ -83,7 +87,7 @@ export function runScript(cluster: KubectlHost, text: string, opts: ScriptOption
     }
     const [head, ...rest] = words
     if (head === 'kubectl' || head === 'k') {
-      const r = runKubectl(cluster, step.command, { stdin: step.stdin, readFile: opts.readFile, namespace: opts.namespace })
+      const r = runKubectl(cluster, step.command, { stdin: step.stdin, readFile: opts.readFile, kubeconfig })
       emit('stdout', r.stdout)
       emit('stderr', r.stderr)
       if (r.exitCode !== 0) failed++

@@ -24,8 +24,47 @@ class GeneratedTree implements VolumeTree {
   keys() { return this.files().keys() }
 }
 
+/**
+ * kube: the kubelet rewrites a configMap or secret volume when it syncs the pod, which it does every
+ * syncFrequency (1 min by default) — so an edit shows in the files within that period (its
+ * watch-based cache adds no delay of note; the docs: "kubelet sync period + cache propagation delay").
+ */
+export const CONFIG_VOLUME_SYNC_MS = 60_000
+
+/** Files the kubelet copied from a ConfigMap or Secret at its last sync of the pod. */
+class SyncedTree implements VolumeTree {
+  readonly readOnly = true
+  private files: Map<string, string>
+  private syncedAt: number
+  constructor(private readonly read: () => Map<string, string>, private readonly now: () => number) {
+    this.files = read()
+    this.syncedAt = now()
+  }
+  private current(): Map<string, string> {
+    const elapsed = this.now() - this.syncedAt
+    if (elapsed >= CONFIG_VOLUME_SYNC_MS) {
+      this.files = this.read()
+      this.syncedAt += Math.floor(elapsed / CONFIG_VOLUME_SYNC_MS) * CONFIG_VOLUME_SYNC_MS
+    }
+    return this.files
+  }
+  get(key: string) { return this.current().get(key) }
+  set() {}
+  delete() { return false }
+  keys() { return this.current().keys() }
+}
+
+/** kube: a subPath mount is bind-mounted once when the container starts and never sees an update. */
+class FrozenTree extends Map<string, string> implements VolumeTree {
+  readonly readOnly = true
+  override set(): this { return this }
+  override delete() { return false }
+}
+
 export interface PodVolumesHost {
   pod(): Pod
+  /** The virtual time; without it configMap and secret volumes read the objects live. */
+  now?(): number
   facts(): RuntimeFacts
   data: DataSource
   /** The node's directory tree for hostPath volumes. */
@@ -41,8 +80,13 @@ export class PodVolumes {
   containerFs(container: Container): ContainerFs {
     const mounts: Mount[] = []
     for (const m of container.volumeMounts ?? []) {
-      const tree = this.tree(m.name)
+      let tree = this.tree(m.name)
       if (!tree) continue
+      if (m.subPath && tree instanceof SyncedTree) {
+        const copy = new FrozenTree()
+        for (const k of tree.keys()) Map.prototype.set.call(copy, k, tree.get(k)!)
+        tree = copy
+      }
       mounts.push({ mountPath: normalizePath(m.mountPath), tree, subPath: m.subPath || undefined, readOnly: m.readOnly === true })
     }
     return new ContainerFs(mounts)
@@ -64,8 +108,9 @@ export class PodVolumes {
     if (v.hostPath) return this.host.hostPath(normalizePath(v.hostPath.path))
     if (v.downwardAPI) return new GeneratedTree(() => this.projected([{ downwardAPI: v.downwardAPI }]))
     if (v.projected) return new GeneratedTree(() => this.projected(v.projected!.sources ?? []))
-    if (v.configMap) return new GeneratedTree(() => this.projected([{ configMap: v.configMap }]))
-    if (v.secret) return new GeneratedTree(() => this.projected([{ secret: { name: v.secret!.secretName, items: v.secret!.items, optional: v.secret!.optional } }]))
+    const synced = (files: () => Map<string, string>) => (this.host.now ? new SyncedTree(files, this.host.now) : new GeneratedTree(files))
+    if (v.configMap) return synced(() => this.projected([{ configMap: v.configMap }]))
+    if (v.secret) return synced(() => this.projected([{ secret: { name: v.secret!.secretName, items: v.secret!.items, optional: v.secret!.optional } }]))
     // emptyDir, and claims: a PersistentVolume's files are kept with the pod here.
     return new MemoryTree()
   }
@@ -91,7 +136,7 @@ export class PodVolumes {
       const ref = s.configMap ?? s.secret
       if (ref) {
         const kind = s.configMap ? 'ConfigMap' : 'Secret'
-        const data = this.host.data(kind, ns, ref.name ?? '') ?? (ref.name === 'kube-root-ca.crt' ? { 'ca.crt': FAKE_CA } : undefined)
+        const data = this.host.data(kind, ns, ref.name ?? '') ?? (ref.name === 'kube-root-ca.crt' ? { 'ca.crt': ROOT_CA_CERT } : undefined)
         if (!data) continue
         const items = ref.items ?? Object.keys(data).map((key) => ({ key, path: key }))
         for (const item of items) if (item.key in data) files.set(item.path, data[item.key])
@@ -102,7 +147,7 @@ export class PodVolumes {
 }
 
 /** A cluster's root CA as the kube-root-ca.crt ConfigMap publishes it (a made-up one). */
-const FAKE_CA = `-----BEGIN CERTIFICATE-----
+export const ROOT_CA_CERT = `-----BEGIN CERTIFICATE-----
 MIIDBTCCAe2gAwIBAgIIQ1Q2Zk1yS2EwDQYJKoZIhvcNAQELBQAwFTETMBEGA1UE
 AxMKa3ViZXJuZXRlczAeFw0yNjAxMDEwMDAwMDBaFw0zNjAxMDEwMDAwMDBaMBUx
 EzARBgNVBAMTCmt1YmVybmV0ZXMwggEiMA0GCSqGSIb3DQEBAQUAA4IBDwAwggEK

@@ -84,6 +84,7 @@ export class PodWorker {
       facts: () => this.facts(),
       data: dataSource(host.ctx),
       hostPath: (path) => hostPathTree(host, path),
+      now: () => this.now(),
     })
     this.uid = pod.metadata!.uid!
     const status = pod.status

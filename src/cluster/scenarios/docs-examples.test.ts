@@ -1,5 +1,5 @@
 // Every workload manifest of the Kubernetes docs that Terrarium ships (public/examples/controllers,
-// pods, application and their KYAML copies) applied unchanged with `kubectl apply -f` on a fresh
+// pods, application, configmap, secret and their KYAML copies) applied unchanged with `kubectl apply -f` on a fresh
 // default cluster, then checked against what the docs page says happens. One `it` per file; a file
 // added to those folders without an entry in EXAMPLES fails the first test.
 //
@@ -11,12 +11,12 @@ import { readdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Job } from 'kubernetes-types/batch/v1'
-import type { Event, PersistentVolumeClaim, Pod } from 'kubernetes-types/core/v1'
+import type { ConfigMap, Event, PersistentVolumeClaim, Pod, Secret } from 'kubernetes-types/core/v1'
 import { piDigits } from '../images/pi'
 import { rows, run, type Run } from './run'
 
 const EXAMPLES = resolve(__dirname, '../../../public/examples')
-const FOLDERS = ['controllers', 'pods', 'application', '_kyaml/controllers', '_kyaml/pods', '_kyaml/application']
+const FOLDERS = ['controllers', 'pods', 'application', '_kyaml/controllers', '_kyaml/pods', '_kyaml/application', 'configmap', 'secret', '_kyaml/configmap']
 const SUFFIX = '[bcdfghjklmnpqrstvwxz2456789]{5}'
 /** kind's service CIDR, 10.96.0.0/12. */
 const SERVICE_IP = /^10\.(9[6-9]|10\d|11[01])\.\d+\.\d+$/
@@ -71,6 +71,35 @@ const failedScheduling = (r: Run, name: string, expected: string, ns = 'default'
   expect(events(r, name, 'FailedScheduling', ns)[0]?.slice(0, expected.length)).toBe(expected)
 
 // ---- shared expectations ----------------------------------------------------------------------
+
+/** docs (Configure a Pod to Use a ConfigMap): `ls /etc/config/` prints the ConfigMap's keys. */
+function configMapVolumeListed(r: Run): void {
+  expect(pods(r).map((p) => [p.name, p.ready, p.status])).toEqual([['dapi-test-pod', '0/1', 'Completed']])
+  expect(logs(r, 'dapi-test-pod')).toBe('SPECIAL_LEVEL\nSPECIAL_TYPE\n')
+}
+
+function configMapsListed(r: Run): void {
+  expect(table(r, 'kubectl get configmaps')).toEqual([['env-config', '1', '0s'], ['kube-root-ca.crt', '1', '0s'], ['special-config', '1', '0s']])
+}
+
+// The docs' game-demo ConfigMap (concepts/configuration/configmap).
+const GAME_DEMO = `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: game-demo
+data:
+  # property-like keys; each key maps to a simple value
+  player_initial_lives: "3"
+  ui_properties_file_name: "user-interface.properties"
+
+  # file-like keys
+  game.properties: |
+    enemy.types=aliens,monsters
+    player.maximum-lives=5
+  user-interface.properties: |
+    color.good=purple
+    color.bad=yellow
+    allow.textmode=true`
 
 /** docs (Deployments): `kubectl get deployments` READY n/n; every pod Running from one ReplicaSet. */
 function deploymentReady(r: Run, name: string, replicas: number, image: string): void {
@@ -278,17 +307,21 @@ const EXAMPLES_TABLE: Record<string, Example> = {
     },
   },
   'pods/config/example-redis-config.yaml': {
-    docs: 'Configuring Redis using a ConfigMap', status: 'issue 4',
-    applied: ['configmap/example-redis-config created\n',
-      noMatch('example-redis-config', 'pods/config/example-redis-config.yaml', 'ConfigMap', 'v1')],
-    check: () => {},
+    docs: 'Configuring Redis using a ConfigMap', status: 'works',
+    applied: 'configmap/example-redis-config created\n',
+    // docs: the ConfigMap starts with an empty `redis-config` key.
+    check: (r) => expect(table(r, 'kubectl get configmap example-redis-config')).toEqual([['example-redis-config', '1', '0s']]),
   },
   'pods/config/redis-pod.yaml': {
-    docs: 'Configuring Redis using a ConfigMap', status: 'issue 4',
+    docs: 'Configuring Redis using a ConfigMap', status: 'works',
     before: 'kubectl apply -f pods/config/example-redis-config.yaml',
     applied: 'pod/redis created\n',
     then: 'sleep 30',
-    check: (r) => expect(pod(r, 'redis').spec!.nodeName).toMatch(/^node-[123]$/),
+    // docs: `kubectl get pod/redis configmap/example-redis-config` — the pod Running, the ConfigMap's one key.
+    check: (r) => expect(r.more('kubectl get pod/redis configmap/example-redis-config').stdout).toBe([
+      'NAME        READY   STATUS    RESTARTS   AGE', 'pod/redis   1/1     Running   0          30s', '',
+      'NAME                             DATA   AGE', 'configmap/example-redis-config   1      30s', '',
+    ].join('\n')),
   },
   'pods/init-containers.yaml': {
     docs: 'Configure Pod Initialization', status: 'works',
@@ -297,16 +330,27 @@ const EXAMPLES_TABLE: Record<string, Example> = {
     check: initDemoRuns,
   },
   'pods/inject/secret-pod.yaml': {
-    docs: 'Distribute Credentials Securely Using Secrets', status: 'issue 4',
+    docs: 'Distribute Credentials Securely Using Secrets', status: 'works',
     before: 'kubectl apply -f pods/inject/secret.yaml',
     applied: 'pod/secret-test-pod created\n',
     then: 'sleep 30',
-    check: (r) => expect(pod(r, 'secret-test-pod').spec!.nodeName).toMatch(/^node-[123]$/),
+    check: (r) => {
+      expect(pods(r).map((p) => [p.name, p.ready, p.status])).toEqual([['secret-test-pod', '1/1', 'Running']])
+      // docs: /etc/secret-volume holds `password` and `username`, decoded (`my-app`).
+      const p = pod(r, 'secret-test-pod')
+      const fs = r.cluster.nodes.kubelet(p.spec!.nodeName!)!.worker('default', 'secret-test-pod')!.volumes.containerFs(p.spec!.containers[0])
+      expect(fs.list('/etc/secret-volume')).toEqual(['password', 'username'])
+      expect(fs.get('/etc/secret-volume/username')).toBe('my-app')
+    },
   },
   'pods/inject/secret.yaml': {
-    docs: 'Distribute Credentials Securely Using Secrets', status: 'issue 4',
-    applied: ['secret/test-secret created\n', noMatch('test-secret', 'pods/inject/secret.yaml', 'Secret', 'v1')],
-    check: () => {},
+    docs: 'Distribute Credentials Securely Using Secrets', status: 'works',
+    applied: 'secret/test-secret created\n',
+    // docs: `kubectl get secret test-secret` — Opaque with 2 keys; describe shows sizes, not values.
+    check: (r) => {
+      expect(table(r, 'kubectl get secret test-secret')).toEqual([['test-secret', 'Opaque', '2', '0s']])
+      expect(r.more('kubectl describe secret test-secret').stdout).toContain('Data\n====\npassword:  12 bytes\nusername:  6 bytes\n')
+    },
   },
   'pods/lifecycle-events.yaml': {
     docs: 'Attach Handlers to Container Lifecycle Events', status: 'works',
@@ -322,18 +366,23 @@ const EXAMPLES_TABLE: Record<string, Example> = {
     },
   },
   'pods/pod-configmap-envFrom.yaml': {
-    docs: 'Configure a Pod to Use a ConfigMap', status: 'issue 4',
-    before: 'kubectl apply -f _kyaml/configmap/configmaps.yaml',
+    docs: 'Configure a Pod to Use a ConfigMap', status: 'works',
+    // docs: the page creates configmap/configmap-multikeys.yaml first.
+    before: 'kubectl apply -f configmap/configmap-multikeys.yaml',
     applied: 'pod/dapi-test-pod created\n',
     then: 'sleep 30',
-    check: (r) => expect(pod(r, 'dapi-test-pod').spec!.nodeName).toMatch(/^node-[123]$/),
+    // docs: "the output includes SPECIAL_LEVEL=very and SPECIAL_TYPE=charm".
+    check: (r) => {
+      expect(pods(r).map((p) => [p.name, p.ready, p.status])).toEqual([['dapi-test-pod', '0/1', 'Completed']])
+      expect(logs(r, 'dapi-test-pod').split('\n').filter((l) => l.startsWith('SPECIAL_'))).toEqual(['SPECIAL_LEVEL=very', 'SPECIAL_TYPE=charm'])
+    },
   },
   'pods/pod-configmap-volume.yaml': {
-    docs: 'Configure a Pod to Use a ConfigMap', status: 'issue 4',
-    before: 'kubectl apply -f _kyaml/configmap/configmaps.yaml',
+    docs: 'Configure a Pod to Use a ConfigMap', status: 'works',
+    before: 'kubectl apply -f configmap/configmap-multikeys.yaml',
     applied: 'pod/dapi-test-pod created\n',
     then: 'sleep 30',
-    check: (r) => expect(pod(r, 'dapi-test-pod').spec!.nodeName).toMatch(/^node-[123]$/),
+    check: configMapVolumeListed,
   },
   'pods/pod-nginx-required-affinity.yaml': {
     docs: 'Assign Pods to Nodes using Node Affinity', status: 'works',
@@ -634,9 +683,11 @@ const EXAMPLES_TABLE: Record<string, Example> = {
     then: 'sleep 30',
     check: (r) => {
       deploymentReady(r, 'my-nginx', 3, 'nginx:1.14.2')
-      // Service routing is issue 4; a kind cluster has no load-balancer controller: EXTERNAL-IP <pending>.
+      // The simulated cloud provider (controllers/servicelb) gives the LoadBalancer the first pool address;
+      // the Service's endpoints are the three nginx pods (kubectl get ep shows ip:80 for each).
       expect(table(r, 'kubectl get svc my-nginx-svc')[0]).toEqual(['my-nginx-svc', 'LoadBalancer', expect.stringMatching(SERVICE_IP),
-        '<pending>', expect.stringMatching(/^80:3\d{4}\/TCP$/), '30s'])
+        '172.18.255.200', expect.stringMatching(/^80:3\d{4}\/TCP$/), '30s'])
+      expect(table(r, 'kubectl get ep my-nginx-svc')[0][1]).toMatch(/^(10\.244\.\d+\.\d+:80,){2}10\.244\.\d+\.\d+:80$/)
     },
   },
   'application/php-apache.yaml': {
@@ -707,11 +758,49 @@ const EXAMPLES_TABLE: Record<string, Example> = {
     check: initDemoRuns,
   },
   '_kyaml/pods/pod-configmap-volume.yaml': {
-    docs: 'Configure a Pod to Use a ConfigMap', status: 'issue 4',
-    before: 'kubectl apply -f _kyaml/configmap/configmaps.yaml',
+    docs: 'Configure a Pod to Use a ConfigMap', status: 'works',
+    before: 'kubectl apply -f configmap/configmap-multikeys.yaml',
     applied: 'pod/dapi-test-pod created\n',
     then: 'sleep 30',
-    check: (r) => expect(pod(r, 'dapi-test-pod').spec!.nodeName).toMatch(/^node-[123]$/),
+    check: configMapVolumeListed,
+  },
+  'configmap/configmaps.yaml': {
+    docs: 'Configure a Pod to Use a ConfigMap', status: 'works',
+    applied: 'configmap/special-config created\nconfigmap/env-config created\n',
+    check: configMapsListed,
+  },
+  '_kyaml/configmap/configmaps.yaml': {
+    docs: 'Configure a Pod to Use a ConfigMap', status: 'works',
+    applied: 'configmap/special-config created\nconfigmap/env-config created\n',
+    check: configMapsListed,
+  },
+  'configmap/configmap-multikeys.yaml': {
+    docs: 'Configure a Pod to Use a ConfigMap', status: 'works',
+    applied: 'configmap/special-config created\n',
+    check: (r) => expect(r.cluster.api.get<ConfigMap>('ConfigMap', 'default', 'special-config').data).toEqual({ SPECIAL_LEVEL: 'very', SPECIAL_TYPE: 'charm' }),
+  },
+  'configmap/configure-pod.yaml': {
+    docs: 'ConfigMaps', status: 'works',
+    // docs: the page defines the ConfigMap game-demo just before the pod.
+    before: heredoc(GAME_DEMO),
+    applied: 'pod/configmap-demo-pod created\n',
+    then: 'sleep 30',
+    check: (r) => {
+      expect(pods(r).map((p) => [p.name, p.ready, p.status])).toEqual([['configmap-demo-pod', '1/1', 'Running']])
+      const p = pod(r, 'configmap-demo-pod')
+      const fs = r.cluster.nodes.kubelet(p.spec!.nodeName!)!.worker('default', 'configmap-demo-pod')!.volumes.containerFs(p.spec!.containers[0])
+      // Only the two keys named in `items` become files.
+      expect(fs.list('/config')).toEqual(['game.properties', 'user-interface.properties'])
+    },
+  },
+  'secret/basicauth-secret.yaml': {
+    docs: 'Secrets (Basic authentication Secret)', status: 'works',
+    applied: 'secret/secret-basic-auth created\n',
+    // kube: stringData is written into data (base64) and not kept.
+    check: (r) => {
+      expect(table(r, 'kubectl get secret secret-basic-auth')).toEqual([['secret-basic-auth', 'kubernetes.io/basic-auth', '2', '0s']])
+      expect(r.cluster.api.get<Secret>('Secret', 'default', 'secret-basic-auth').data).toEqual({ username: 'YWRtaW4=', password: 'dDBwLVNlY3JldA==' })
+    },
   },
   '_kyaml/pods/probe/exec-liveness.yaml': {
     docs: 'Configure Liveness, Readiness and Startup Probes', status: 'works',

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { createCluster, type Cluster } from '../cluster'
 import { runScript } from '../kubectl/script'
+import { KubeConfig } from '../kubectl/kubeconfig'
 
 const EXAMPLES = resolve(__dirname, '../../../public/examples')
 
@@ -20,8 +21,10 @@ export interface Run {
 
 export function run(script: string, seed = 1): Run {
   const cluster = createCluster({ seed })
+  // One kubeconfig for the whole run, so `kubectl config set-context` holds across more().
+  const kubeconfig = new KubeConfig()
   const exec = (text: string) => {
-    const r = runScript(cluster, text, { readFile: (p) => readFileSync(resolve(EXAMPLES, p), 'utf8') })
+    const r = runScript(cluster, text, { readFile: (p) => readFileSync(resolve(EXAMPLES, p), 'utf8'), kubeconfig })
     const pick = (s: 'stdout' | 'stderr') => r.output.filter((c) => c.stream === s).map((c) => c.text).join('')
     return { stdout: pick('stdout'), stderr: pick('stderr'), failed: r.failed }
   }

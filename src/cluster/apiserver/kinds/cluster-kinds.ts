@@ -1,8 +1,8 @@
 /** Namespace, Node, Service, Event and Lease: the kinds with little behaviour of their own. */
 import type { Namespace, Node, Service, ServicePort } from 'kubernetes-types/core/v1'
 import { type Causes, checkInt, dns1035Label, invalid, isObject, required, typeError, unsupported } from '../validation'
-import type { Writable } from '../types'
-import { info, type KindDef } from './kind'
+import { ApiError, type Writable } from '../types'
+import { info, type KindDef, type ServerContext } from './kind'
 
 export const namespaceKind: KindDef = {
   info: info({ kind: 'Namespace', apiVersion: 'v1', resource: 'namespaces', shortNames: ['ns'], namespaced: false }),
@@ -14,7 +14,25 @@ export const namespaceKind: KindDef = {
     ns.status = { phase: 'Active' }
     ns.metadata!.labels = { ...(ns.metadata!.labels ?? {}), 'kubernetes.io/metadata.name': ns.metadata!.name! }
   },
+  admitDelete: (obj) => {
+    // kube: the NamespaceLifecycle admission plugin's immortal namespaces.
+    const name = obj.metadata!.name!
+    if (IMMORTAL_NAMESPACES.includes(name)) throw new ApiError(403, 'Forbidden', `namespaces "${name}" is forbidden: this namespace may not be deleted`)
+  },
+  // kube: the namespace registry marks a namespace whose spec.finalizers remain as Terminating; the
+  // namespace controller empties them (the finalize subresource) once its content is gone.
+  statusWhileDeleting: (obj) => {
+    const ns = obj as Namespace
+    return ns.spec?.finalizers?.length ? { ...ns.status, phase: 'Terminating' } : undefined
+  },
 }
+
+/**
+ * kube: NamespaceLifecycle refuses to delete default, kube-system and kube-public. Upstream lets
+ * kube-node-lease go and its system-namespaces controller recreates it; with no such controller here
+ * it is kept like the others, so node heartbeats never lose their namespace.
+ */
+export const IMMORTAL_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease']
 
 export const nodeKind: KindDef = {
   info: info({ kind: 'Node', apiVersion: 'v1', resource: 'nodes', shortNames: ['no'], namespaced: false }),
@@ -32,6 +50,34 @@ export const nodeKind: KindDef = {
 }
 
 const SERVICE_TYPES = ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName']
+
+/**
+ * kube: the node-port allocator — an explicit nodePort must be free (else 422 `provided port is
+ * already allocated`); a missing one is drawn from the free ports of 30000-32767. The ports in use
+ * are those of the stored Services, so a deleted Service's ports are free again.
+ */
+function allocateNodePorts(svc: Service, ctx: ServerContext, self?: Service): void {
+  const used = new Set<number>()
+  for (const other of (ctx.list?.('Service') ?? []) as Service[]) {
+    if (self && other.metadata?.uid === self.metadata?.uid) continue
+    for (const p of other.spec?.ports ?? []) if (p.nodePort) used.add(p.nodePort)
+  }
+  const causes: Causes = []
+  const ports = svc.spec!.ports ?? []
+  ports.forEach((p, i) => {
+    if (p.nodePort === undefined) return
+    if (used.has(p.nodePort)) causes.push(invalid(`spec.ports[${i}].nodePort`, p.nodePort, 'provided port is already allocated'))
+    used.add(p.nodePort)
+  })
+  if (causes.length) throw ApiError.invalid('Service', svc.metadata?.name ?? '', causes)
+  for (const p of ports) {
+    if (p.nodePort !== undefined) continue
+    let port = ctx.allocateNodePort()
+    for (let tries = 0; used.has(port) && tries < 4096; tries++) port = ctx.allocateNodePort()
+    p.nodePort = port
+    used.add(port)
+  }
+}
 
 export const serviceKind: KindDef = {
   info: info({ kind: 'Service', apiVersion: 'v1', resource: 'services', shortNames: ['svc'], categories: ['all'] }),
@@ -76,11 +122,9 @@ export const serviceKind: KindDef = {
       spec.clusterIP ??= ctx.allocateClusterIP()
       spec.clusterIPs = [spec.clusterIP]
     } else if (spec.clusterIP === 'None') spec.clusterIPs = ['None']
-    if (spec.type === 'NodePort' || spec.type === 'LoadBalancer') {
-      for (const p of spec.ports ?? []) p.nodePort ??= ctx.allocateNodePort()
-    }
+    if (spec.type === 'NodePort' || spec.type === 'LoadBalancer') allocateNodePorts(svc, ctx)
   },
-  prepareForUpdate: (obj, old) => {
+  prepareForUpdate: (obj, old, ctx) => {
     const spec = (obj as Service).spec!
     const prev = (old as Service).spec!
     // kube: an update that leaves clusterIP and nodePorts out keeps the allocated ones.
@@ -92,6 +136,8 @@ export const serviceKind: KindDef = {
         p.nodePort = was.nodePort
       }
     }
+    // kube: a Service turned NodePort/LoadBalancer gets its node ports; new explicit ones must be free.
+    if (spec.type === 'NodePort' || spec.type === 'LoadBalancer') allocateNodePorts(obj as Service, ctx, old as Service)
   },
   validate: (obj) => {
     const spec = (obj as Service).spec!

@@ -11,14 +11,18 @@ import { persistentVolumeClaimKind, persistentVolumeKind, storageClassKind } fro
 import { podDisruptionBudgetKind } from './policy'
 import { cronJobKind, jobKind } from './batch'
 import { replicationControllerKind } from './replicationcontroller'
+import { configMapKind, secretKind } from './config'
+import { endpointSliceKind, endpointsKind } from './discovery'
 
 export const BUILTIN_KINDS: KindDef[] = [
   namespaceKind, nodeKind, podKind, serviceKind, eventKind, replicaSetKind, deploymentKind, leaseKind,
   podDisruptionBudgetKind,
+  configMapKind, secretKind,
   priorityClassKind,
   jobKind, cronJobKind,
   statefulSetKind, daemonSetKind, controllerRevisionKind, persistentVolumeClaimKind, persistentVolumeKind, storageClassKind,
   replicationControllerKind,
+  endpointSliceKind, endpointsKind,
 ]
 
 export type { KindDef, ServerContext } from './kind'

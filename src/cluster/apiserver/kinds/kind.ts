@@ -33,6 +33,14 @@ export interface KindDef {
   validateUpdate?(obj: KubeObject, old: KubeObject): StatusCause[]
   /** Called after the object is gone, to release what it held. */
   onRemoved?(obj: KubeObject, ctx: ServerContext): void
+  /** Validating admission on delete: throws to refuse (kube: NamespaceLifecycle keeps `default`). */
+  admitDelete?(obj: KubeObject): void
+  /**
+   * kube: a registry that keeps a deleted object until spec-level finalizers are done (Namespace's
+   * spec.finalizers). Returns the status the marked object carries meanwhile, or undefined when
+   * nothing holds it and the usual rules (metadata.finalizers, grace period) apply.
+   */
+  statusWhileDeleting?(obj: KubeObject): unknown
 }
 
 export function info(partial: Partial<KindInfo> & Pick<KindInfo, 'kind' | 'apiVersion' | 'resource'>): KindInfo {

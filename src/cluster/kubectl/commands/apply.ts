@@ -14,6 +14,7 @@ import { sortKeys } from '../printers/yaml'
 import { kindString } from '../resources'
 import { ACTOR, namespaceOf, type CommandContext } from '../context'
 import { createNamespace } from './create-namespace'
+import { createConfigMap, createSecret } from './create-config'
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration'
 
@@ -158,6 +159,8 @@ export const create = (ctx: CommandContext, words: string[]) => {
   const sub = words[i]
   const rest = [...words.slice(0, i), ...words.slice(i + 1)]
   if (sub === 'namespace' || sub === 'ns') return createNamespace(ctx, rest)
+  if (sub === 'configmap' || sub === 'cm') return createConfigMap(ctx, rest)
+  if (sub === 'secret') return createSecret(ctx, rest)
   if (sub !== undefined) {
     throw new CommandError(`error: "kubectl create ${sub}" is not supported by this simulator; use kubectl create -f FILE`)
   }

@@ -12,6 +12,7 @@ import { describeCronJob, describeJob } from '../describe/batch'
 import { describeDaemonSet, describeStatefulSet } from '../describe/apps-sets'
 import { describePersistentVolumeClaim } from '../describe/storage'
 import { describeReplicationController } from '../describe/replicationcontroller'
+import { describeConfigMap, describeSecret } from '../describe/config'
 import { formatError } from '../errors'
 import { parseFlags, str, bool, type FlagSpec } from '../flags'
 import { CommandError } from '../host'
@@ -42,6 +43,8 @@ const DESCRIBERS: Record<string, Describer> = {
   DaemonSet: describeDaemonSet,
   PersistentVolumeClaim: describePersistentVolumeClaim,
   ReplicationController: describeReplicationController,
+  ConfigMap: describeConfigMap,
+  Secret: describeSecret,
 }
 
 /** Kinds without a dedicated describer get the generic header and their events. */

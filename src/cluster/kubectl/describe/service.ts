@@ -1,5 +1,6 @@
-/** kubectl describe service: describeService. Endpoints are the ready pods the selector matches. */
-import type { Pod, Service } from 'kubernetes-types/core/v1'
+/** kubectl describe service: describeService. The Endpoints line reads the Service's EndpointSlices. */
+import type { Service } from 'kubernetes-types/core/v1'
+import type { EndpointSlice } from 'kubernetes-types/discovery/v1'
 import type { Api } from '../../apiserver/types'
 import { eventsFor, writeAnnotations, writeEvents, writeLabels } from './common'
 import { DescribeWriter } from './writer'
@@ -20,24 +21,56 @@ export function describeService(api: Api, svc: Service, now: number): string {
   w.line(0, `IP:\t${spec.clusterIP ?? ''}`)
   w.line(0, `IPs:\t${(spec.clusterIPs ?? (spec.clusterIP ? [spec.clusterIP] : [])).join(',') || '<none>'}`)
   if (spec.externalIPs?.length) w.line(0, `External IPs:\t${spec.externalIPs.join(',')}`)
-  const pods = selKeys.length
-    ? api.list<Pod>('Pod', { namespace: svc.metadata?.namespace, labelSelector: { matchLabels: sel } })
-      .filter((p) => p.status?.podIP && (p.status.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True'))
-    : []
+  if (spec.loadBalancerIP) w.line(0, `LoadBalancer IP:\t${spec.loadBalancerIP}`)
+  if (spec.type === 'ExternalName') w.line(0, `External Name:\t${spec.externalName ?? ''}`)
+  const ingress = svc.status?.loadBalancer?.ingress ?? []
+  if (ingress.length) {
+    // kube: buildIngressString — the ip (or hostname), with its ipMode in parentheses.
+    w.line(0, `LoadBalancer Ingress:\t${ingress.map((i) => (i.ip || i.hostname || '') + (i.ipMode ? ` (${i.ipMode})` : '')).join(', ')}`)
+  }
+  const slices = api.list<EndpointSlice>('EndpointSlice', {
+    namespace: svc.metadata?.namespace, labelSelector: { matchLabels: { 'kubernetes.io/service-name': svc.metadata?.name ?? '' } },
+  })
   for (const p of spec.ports ?? []) {
     const proto = p.protocol ?? 'TCP'
     w.line(0, `Port:\t${p.name || '<unset>'}\t${p.port}/${proto}`)
     const target = p.targetPort ?? p.port
     w.line(0, `TargetPort:\t${target}/${proto}`)
     if (p.nodePort) w.line(0, `NodePort:\t${p.name || '<unset>'}\t${p.nodePort}/${proto}`)
-    const eps = pods.map((pod) => `${pod.status!.podIP}:${typeof target === 'number' ? target : p.port}`)
-    // kube: formatEndpoints shows three and counts the rest.
-    const shown = eps.slice(0, 3).join(',') + (eps.length > 3 ? ` + ${eps.length - 3} more...` : '')
-    w.line(0, `Endpoints:\t${shown || (selKeys.length ? '' : '<none>')}`)
+    w.line(0, `Endpoints:\t${formatEndpointSlices(slices, p.name ?? '')}`)
   }
   w.line(0, `Session Affinity:\t${spec.sessionAffinity ?? 'None'}`)
   if (spec.externalTrafficPolicy) w.line(0, `External Traffic Policy:\t${spec.externalTrafficPolicy}`)
   if (spec.internalTrafficPolicy) w.line(0, `Internal Traffic Policy:\t${spec.internalTrafficPolicy}`)
   writeEvents(w, eventsFor(api, svc), now)
   return w.toString()
+}
+
+/**
+ * kube: formatEndpointSlices — `ip:port` of the ready endpoints for the slice ports named like the
+ * Service port, three shown and the rest counted; `<none>` when the Service has no slices.
+ */
+export function formatEndpointSlices(slices: readonly EndpointSlice[], portName: string): string {
+  if (!slices.length) return '<none>'
+  const list: string[] = []
+  let count = 0
+  let more = false
+  const add = (ready: boolean | undefined, text: string) => {
+    if (list.length === 3) more = true
+    if (!more && ready !== false) list.push(text)
+    count++
+  }
+  for (const s of slices) {
+    const ports = s.ports ?? []
+    if (!ports.length) {
+      for (const e of s.endpoints ?? []) add(e.conditions?.ready ?? undefined, e.addresses[0])
+      continue
+    }
+    for (const p of ports) {
+      if ((p.name ?? '') !== portName) continue
+      for (const e of s.endpoints ?? []) add(e.conditions?.ready ?? undefined, `${e.addresses[0]}:${p.port}`)
+    }
+  }
+  const ret = list.join(',')
+  return more ? `${ret} + ${count - 3} more...` : ret
 }

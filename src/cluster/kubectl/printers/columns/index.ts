@@ -12,6 +12,8 @@ import { cronJobColumns, jobColumns } from './batch'
 import { controllerRevisionColumns, daemonSetColumns, statefulSetColumns } from './apps-sets'
 import { persistentVolumeClaimColumns, persistentVolumeColumns, storageClassColumns } from './storage'
 import { replicationControllerColumns } from './replicationcontroller'
+import { endpointSliceColumns, endpointsColumns } from './discovery'
+import { configMapColumns, secretColumns } from './config'
 
 export type { Columns } from './types'
 
@@ -40,6 +42,10 @@ const BY_KIND: Record<string, Columns<never>> = {
   StorageClass: storageClassColumns,
   PriorityClass: priorityClassColumns,
   ReplicationController: replicationControllerColumns,
+  Endpoints: endpointsColumns,
+  EndpointSlice: endpointSliceColumns,
+  ConfigMap: configMapColumns,
+  Secret: secretColumns,
 }
 
 export function columnsFor(kind: string): Columns<KubeObject> {

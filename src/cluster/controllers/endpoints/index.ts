@@ -1,0 +1,1 @@
+export { EndpointsController, ENDPOINT_CONTROLLER } from './endpoints-controller'

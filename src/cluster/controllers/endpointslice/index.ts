@@ -1,0 +1,3 @@
+export { EndpointSliceController, ENDPOINTSLICE_CONTROLLER } from './endpointslice-controller'
+export { ensureKubernetesEndpoints, APISERVER_ADDRESS } from './kubernetes'
+export * from './podendpoints'

@@ -1,0 +1,1 @@
+export { ServiceLBController, SERVICE_CONTROLLER, LB_CLEANUP_FINALIZER } from './servicelb'
