@@ -3,7 +3,8 @@
 // Chromium — then one summary line `N passed, N failed` (tests of every suite, plus one check each
 // for the type check, lint and build), which CI reads. Also written to test-results/summary.txt.
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { gzipSync } from 'node:zlib'
 
 const bin = (name) => `node_modules/.bin/${name}`
 let passed = 0
@@ -43,6 +44,21 @@ function countReport(name, file, ok, read) {
   else if (!ok) check(`${name} (runner failed outside the tests)`, false)
 }
 
+/**
+ * DESIGN.md budget: at most 300 KB gzip of JavaScript before the cluster is on screen — the page's
+ * entry script plus the cluster worker; Monaco and other lazy chunks load later.
+ */
+function firstLoadWithinBudget() {
+  const html = readFileSync('dist/index.html', 'utf8')
+  const entries = [...html.matchAll(/<script[^>]+src="\/?([^"]+\.js)"/g)].map((m) => m[1])
+  const workers = readdirSync('dist/assets').filter((f) => /^worker-.*\.js$/.test(f)).map((f) => `assets/${f}`)
+  const files = [...entries, ...workers]
+  const bytes = files.reduce((n, f) => n + gzipSync(readFileSync(`dist/${f}`)).length, 0)
+  const kb = (bytes / 1000).toFixed(1)
+  console.log(`first-load JavaScript: ${kb} KB gzip (${files.join(', ')}); budget 300 KB`)
+  return files.length >= 2 && bytes <= 300_000
+}
+
 function findChromium() {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']
   return candidates.find((p) => p && existsSync(p))
@@ -57,6 +73,7 @@ const unitOk = step('unit tests', bin('vitest'), ['run', '--reporter=default', '
 countReport('unit tests', 'test-results/unit.json', unitOk, (r) => [r.numPassedTests, r.numFailedTests])
 const built = step('build', bin('vite'), ['build', '--logLevel', 'warn'])
 check('build', built)
+if (built) check('first-load budget', firstLoadWithinBudget())
 
 const chromium = findChromium()
 if (!chromium) {
