@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test'
 
-const PORT = 4173
+// Not vite preview's default 4173, so a preview a developer left running does not clash with the tests.
+const PORT = Number(process.env.E2E_PORT ?? 4317)
 
 export default defineConfig({
   testDir: './e2e',
