@@ -5,8 +5,8 @@
  * streams object changes to the UI as at most one coalesced `diff` per frame, and answers every
  * Command with exactly one `reply`. A failing command never takes the worker down.
  */
-import { createCluster } from './cluster/cluster'
-import { KubeConfig, runKubectl } from './cluster/kubectl/index'
+import { createCoreCluster, type RunningCoreCluster } from './cluster/cluster-core'
+import type { KubeConfig, KubectlOptions } from './cluster/kubectl/index'
 import type { KubeObject, WatchEvent } from './cluster/apiserver/types'
 import {
   PROTOCOL_VERSION,
@@ -22,7 +22,18 @@ import {
 import { parseSchedule } from './cluster/controllers/cronjob/schedule'
 import type { CronJob } from 'kubernetes-types/batch/v1'
 
-type Cluster = ReturnType<typeof createCluster>
+type Cluster = RunningCoreCluster
+type Kubectl = typeof import('./cluster/kubectl/index')
+type Extras = typeof import('./cluster/cluster-extras')
+interface Later { kubectl: Kubectl; extras: Extras }
+
+/**
+ * What is not needed to put the cluster on screen loads as separate chunks right after `hello`:
+ * kubectl (commands, printers, describe, YAML: the largest part) and the controllers for the less
+ * common kinds (cluster-extras.ts). This keeps the first-load budget (DESIGN.md) for what must be there.
+ */
+const loadLater = (): Promise<Later> =>
+  Promise.all([import('./cluster/kubectl/index'), import('./cluster/cluster-extras')]).then(([kubectl, extras]) => ({ kubectl, extras }))
 
 const FRAME_MS = 16
 /** When nothing changed but time moved, the clock display needs no more than this. */
@@ -84,11 +95,14 @@ class Host {
   private machinesDirty = false
   /** The machines' power state last sent to the UI (a key to compare). */
   private machinesSent = ''
+  /** kubectl, once its chunk has loaded; commands that arrive earlier wait for `ready`. */
+  private kubectl: Kubectl | undefined
+  private ready: Promise<void> | undefined
   /** The console's kubeconfig: `kubectl config set-context` holds for the session. */
-  private readonly kubeconfig = new KubeConfig()
+  private kubeconfig: KubeConfig | undefined
 
   constructor(private readonly post: (msg: WorkerMessage) => void) {
-    this.cluster = createCluster({ seed: 1 })
+    this.cluster = createCoreCluster({ seed: 1 })
     this.cluster.api.watch('*', (e) => this.buffer.push(e))
     this.settle()
     this.buffer.drain()
@@ -105,11 +119,29 @@ class Host {
     this.machinesSent = this.machines().poweredOff.join(',')
     this.lastSent = performance.now()
     this.tick()
-    // Once the first picture is out, rehearse the learner's first steps on a scratch cluster.
-    setTimeout(warmUp, 0)
+    // Load the rest now, not on the first command, so the first Apply does not pay for it; then
+    // rehearse the learner's first steps on a scratch cluster.
+    this.ready = loadLater().then((later) => {
+      later.extras.startExtraControllers(this.cluster)
+      this.kubeconfig = new later.kubectl.KubeConfig()
+      this.kubectl = later.kubectl
+      setTimeout(() => warmUp(later), 0)
+    })
   }
 
+  /** Answers a command; one that arrives before kubectl has loaded waits for it, in arrival order. */
   handle(cmd: Command): void {
+    if (this.kubectl || !this.ready) {
+      this.answer(cmd)
+      return
+    }
+    this.ready.then(
+      () => this.answer(cmd),
+      (e: unknown) => this.post({ type: 'reply', id: cmd.id, ok: false, error: `the cluster failed to load: ${describeError(e)}` }),
+    )
+  }
+
+  private answer(cmd: Command): void {
     try {
       const result = this.run(cmd)
       this.settle()
@@ -123,12 +155,17 @@ class Host {
     }
   }
 
+  private runKubectl(line: string, opts?: KubectlOptions): CommandResult {
+    if (!this.kubectl) throw new Error('kubectl is not loaded')
+    return { kind: 'kubectl', result: this.kubectl.runKubectl(this.cluster, line, opts) }
+  }
+
   private run(cmd: Command): CommandResult {
     switch (cmd.type) {
       case 'apply':
-        return { kind: 'kubectl', result: runKubectl(this.cluster, 'apply -f -', { stdin: cmd.text, waitForDeletion: false, kubeconfig: this.kubeconfig }) }
+        return this.runKubectl('apply -f -', { stdin: cmd.text, waitForDeletion: false, kubeconfig: this.kubeconfig })
       case 'kubectl':
-        return { kind: 'kubectl', result: runKubectl(this.cluster, stripKubectl(cmd.line), { stdin: cmd.stdin, waitForDeletion: false, kubeconfig: this.kubeconfig }) }
+        return this.runKubectl(stripKubectl(cmd.line), { stdin: cmd.stdin, waitForDeletion: false, kubeconfig: this.kubeconfig })
       case 'delete': {
         const info = this.cluster.api.resolveKind(cmd.kind)
         const namespace = info?.namespaced ? (cmd.namespace ?? 'default') : undefined
@@ -170,10 +207,10 @@ class Host {
         return { kind: 'ok', message: `node ${name} removed` }
       case 'cordon':
       case 'uncordon':
-        return { kind: 'kubectl', result: runKubectl(this.cluster, `${action} ${name}`) }
+        return this.runKubectl(`${action} ${name}`)
       case 'drain':
         // Waiting for the evicted pods to go steps the virtual clock, as kubectl's own wait does.
-        return { kind: 'kubectl', result: runKubectl(this.cluster, `drain ${name} --ignore-daemonsets --delete-emptydir-data`) }
+        return this.runKubectl(`drain ${name} --ignore-daemonsets --delete-emptydir-data`)
       default:
         throw new Error(`unknown node action ${action as string}`)
     }
@@ -301,9 +338,9 @@ spec:
  * same paths once on a throwaway cluster moves that cost to idle time after start-up. The scratch
  * cluster has its own clock and random source, so the learner's cluster is untouched.
  */
-function warmUp(): void {
+function warmUp({ kubectl: { runKubectl }, extras }: Later): void {
   try {
-    const scratch = createCluster({ seed: 2 })
+    const scratch = extras.startExtraControllers(createCoreCluster({ seed: 2 }))
     runKubectl(scratch, 'apply -f -', { stdin: WARM_UP_MANIFEST, waitForDeletion: false })
     scratch.clock.settle()
     scratch.clock.advance(5_000)

@@ -1,14 +1,11 @@
 /**
  * The composition root: creates the store, API server, informers and every control-plane
  * component, registers the nodes, and returns the running cluster. Nothing else wires components.
+ * The browser worker composes the same parts in two steps instead, so that only what puts the
+ * cluster on screen is in its first chunk: createCoreCluster (cluster-core.ts), then, right after
+ * its first picture, startExtraControllers (cluster-extras.ts).
  */
-import { Clock } from './clock'
-import { ApiServer } from './apiserver/apiserver'
-import type { KubeObject } from './apiserver/types'
-import { InformerFactory } from './informers/informer'
-import { EventRecorder } from './events/recorder'
-import { KUBE_DEFAULT_TIMINGS, type Timings } from './timings'
-import type { ComponentContext } from './component'
+import { createCore, DEFAULT_NODES, type ClusterOptions, type CoreCluster } from './cluster-core'
 import { Scheduler } from './scheduler'
 import { NodeSimulator } from './kubelet'
 import { ReplicaSetController } from './controllers/replicaset'
@@ -16,7 +13,6 @@ import { ReplicationManager } from './controllers/replication'
 import { DeploymentController } from './controllers/deployment'
 import { GarbageCollector } from './controllers/garbagecollector'
 import { NodeLifecycleController, TaintEvictionController } from './controllers/nodelifecycle'
-import { bootstrapPriorityClasses } from './apiserver/kinds/scheduling'
 import { DisruptionController } from './controllers/disruption'
 import { PodGCController } from './controllers/podgc'
 import { JobController } from './controllers/job'
@@ -31,58 +27,9 @@ import { ServiceLBController } from './controllers/servicelb'
 import { NamespaceController } from './controllers/namespace'
 import { RootCACertPublisher } from './controllers/rootcacert'
 
-export interface NodeSpec {
-  name: string
-  cpu?: string
-  memory?: string
-  pods?: number
-  controlPlane?: boolean
-  zone?: string
-  labels?: Record<string, string>
-}
-
-export interface ClusterOptions {
-  seed?: number
-  /** Default: control-plane (tainted) and node-1..node-3, each 4 CPU, 8Gi memory, 110 pods. */
-  nodes?: NodeSpec[]
-  timings?: Partial<Timings>
-  /** Freeze stored objects (catches components that mutate what they read). Default true. */
-  freeze?: boolean
-}
-
-export const DEFAULT_NODES: NodeSpec[] = [
-  { name: 'control-plane', cpu: '4', memory: '8Gi', pods: 110, controlPlane: true },
-  { name: 'node-1', cpu: '4', memory: '8Gi', pods: 110 },
-  { name: 'node-2', cpu: '4', memory: '8Gi', pods: 110 },
-  { name: 'node-3', cpu: '4', memory: '8Gi', pods: 110 },
-]
-
-export interface CoreCluster extends ComponentContext {
-  api: ApiServer
-}
-
-const SYSTEM = { actor: 'kube-apiserver' }
-
-/** The API server and the objects a fresh cluster has before any component runs. */
-export function createCore(options: ClusterOptions = {}): CoreCluster {
-  const clock = new Clock({ seed: options.seed ?? 1 })
-  const api = new ApiServer(clock, { freeze: options.freeze })
-  const informers = new InformerFactory(api)
-  const events = new EventRecorder(api, clock)
-  const timings = { ...KUBE_DEFAULT_TIMINGS, ...(options.timings ?? {}) }
-  // kube: the API server creates the system namespaces and the `kubernetes` Service at start-up.
-  for (const name of ['default', 'kube-node-lease', 'kube-public', 'kube-system']) {
-    api.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } } as KubeObject, SYSTEM)
-  }
-  api.create({
-    apiVersion: 'v1', kind: 'Service',
-    metadata: { name: 'kubernetes', namespace: 'default', labels: { component: 'apiserver', provider: 'kubernetes' } },
-    spec: { clusterIP: '10.96.0.1', ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }] },
-  } as KubeObject, SYSTEM)
-  // kube: the post-start hook scheduling/bootstrap-system-priority-classes.
-  for (const pc of bootstrapPriorityClasses()) api.create(pc, SYSTEM)
-  return { clock, api, informers, events, timings }
-}
+export { createCore, createCoreCluster, DEFAULT_NODES } from './cluster-core'
+export type { ClusterOptions, CoreCluster, CoreControllers, NodeSpec, RunningCoreCluster } from './cluster-core'
+export { startExtraControllers, type ExtraControllers } from './cluster-extras'
 
 export interface Cluster extends CoreCluster {
   scheduler: Scheduler
