@@ -2,7 +2,7 @@
  * Reading manifests for `apply -f`, `create -f`, `delete -f`: multi-document YAML (`---`), JSON and
  * KYAML flow style, `kind: List` expanded into its items. Each document is parsed on its own, as
  * kubectl's YAML reader does, so one broken document does not hide the others and a syntax error
- * names the line within its document.
+ * names the line counted from the start of its own document (as kubectl counts it).
  */
 import { load } from 'js-yaml'
 import type { KubeObject } from '../apiserver/types'
