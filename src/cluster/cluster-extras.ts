@@ -15,6 +15,7 @@ import { PersistentVolumeController, ensureDefaultStorageClass } from './control
 import { EndpointSliceController, ensureKubernetesEndpoints } from './controllers/endpointslice'
 import { EndpointsController } from './controllers/endpoints'
 import { ServiceLBController } from './controllers/servicelb'
+import { ResourceQuotaController } from './controllers/resourcequota'
 
 export interface ExtraControllers {
   disruption: DisruptionController
@@ -28,6 +29,7 @@ export interface ExtraControllers {
   endpointSlice: EndpointSliceController
   endpoints: EndpointsController
   serviceLB: ServiceLBController
+  resourceQuota: ResourceQuotaController
 }
 
 export function createExtraControllers(core: CoreCluster): ExtraControllers {
@@ -43,6 +45,7 @@ export function createExtraControllers(core: CoreCluster): ExtraControllers {
     endpointSlice: new EndpointSliceController(core),
     endpoints: new EndpointsController(core),
     serviceLB: new ServiceLBController(core),
+    resourceQuota: new ResourceQuotaController(core),
   }
 }
 

@@ -26,6 +26,7 @@ import { EndpointsController } from './controllers/endpoints'
 import { ServiceLBController } from './controllers/servicelb'
 import { NamespaceController } from './controllers/namespace'
 import { RootCACertPublisher } from './controllers/rootcacert'
+import { ResourceQuotaController } from './controllers/resourcequota'
 
 export { createCore, createCoreCluster, DEFAULT_NODES } from './cluster-core'
 export type { ClusterOptions, CoreCluster, CoreControllers, NodeSpec, RunningCoreCluster } from './cluster-core'
@@ -55,6 +56,7 @@ export interface Cluster extends CoreCluster {
     serviceLB: ServiceLBController
     namespace: NamespaceController
     rootCACertPublisher: RootCACertPublisher
+    resourceQuota: ResourceQuotaController
   }
 }
 
@@ -84,6 +86,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     serviceLB: new ServiceLBController(core),
     namespace: new NamespaceController(core),
     rootCACertPublisher: new RootCACertPublisher(core),
+    resourceQuota: new ResourceQuotaController(core),
   }
   const scheduler = new Scheduler(core)
   const nodes = new NodeSimulator(core)

@@ -13,6 +13,7 @@ import { cronJobKind, jobKind } from './batch'
 import { replicationControllerKind } from './replicationcontroller'
 import { configMapKind, secretKind } from './config'
 import { endpointSliceKind, endpointsKind } from './discovery'
+import { limitRangeKind, resourceQuotaKind } from './quota'
 
 export const BUILTIN_KINDS: KindDef[] = [
   namespaceKind, nodeKind, podKind, serviceKind, eventKind, replicaSetKind, deploymentKind, leaseKind,
@@ -23,6 +24,7 @@ export const BUILTIN_KINDS: KindDef[] = [
   statefulSetKind, daemonSetKind, controllerRevisionKind, persistentVolumeClaimKind, persistentVolumeKind, storageClassKind,
   replicationControllerKind,
   endpointSliceKind, endpointsKind,
+  limitRangeKind, resourceQuotaKind,
 ]
 
 export type { KindDef, ServerContext } from './kind'

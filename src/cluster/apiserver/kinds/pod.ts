@@ -8,6 +8,7 @@ import { info, type KindDef, type ServerContext } from './kind'
 import { KUBE_DEFAULT_TIMINGS } from '../../timings'
 import { admitPodPriority } from './scheduling'
 import { checkAffinityDecoding, mergeMatchLabelKeys } from './affinity'
+import { admitPodLimitRanges, admitPodResourceQuotas } from './quota'
 
 export const podKind: KindDef = {
   info: info({ kind: 'Pod', apiVersion: 'v1', resource: 'pods', shortNames: ['po'], categories: ['all'] }),
@@ -23,11 +24,13 @@ export const podKind: KindDef = {
   },
   prepareForCreate: (obj, ctx) => {
     const pod = obj as Pod
+    admitPodLimitRanges(pod, ctx) // kube: mutating admission runs before the QoS class is computed
     ;(pod as Writable<Pod>).status = { phase: 'Pending', qosClass: qosClass(pod.spec!) }
     admitPodPriority(pod, ctx)
     mergeMatchLabelKeys(pod)
     admitServiceAccount(pod, ctx)
     admitDefaultTolerationSeconds(pod.spec!, KUBE_DEFAULT_TIMINGS.defaultTolerationSeconds)
+    admitPodResourceQuotas(pod, ctx) // kube: ResourceQuota is the last validating admission plugin
   },
   validate: (obj) => validatePodSpec((obj as Pod).spec!, 'spec'),
   validateUpdate: (obj, old) => validatePodUpdate(obj as Pod, old as Pod),

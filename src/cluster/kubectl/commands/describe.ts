@@ -13,6 +13,7 @@ import { describeDaemonSet, describeStatefulSet } from '../describe/apps-sets'
 import { describePersistentVolumeClaim } from '../describe/storage'
 import { describeReplicationController } from '../describe/replicationcontroller'
 import { describeConfigMap, describeSecret } from '../describe/config'
+import { describeLimitRange, describeResourceQuota } from '../describe/quota'
 import { formatError } from '../errors'
 import { parseFlags, str, bool, type FlagSpec } from '../flags'
 import { CommandError } from '../host'
@@ -45,6 +46,7 @@ const DESCRIBERS: Record<string, Describer> = {
   ReplicationController: describeReplicationController,
   ConfigMap: describeConfigMap,
   Secret: describeSecret,
+  ResourceQuota: describeResourceQuota, LimitRange: describeLimitRange,
 }
 
 /** Kinds without a dedicated describer get the generic header and their events. */

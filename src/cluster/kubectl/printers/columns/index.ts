@@ -14,6 +14,7 @@ import { persistentVolumeClaimColumns, persistentVolumeColumns, storageClassColu
 import { replicationControllerColumns } from './replicationcontroller'
 import { endpointSliceColumns, endpointsColumns } from './discovery'
 import { configMapColumns, secretColumns } from './config'
+import { limitRangeColumns, resourceQuotaColumns } from './quota'
 
 export type { Columns } from './types'
 
@@ -46,6 +47,7 @@ const BY_KIND: Record<string, Columns<never>> = {
   EndpointSlice: endpointSliceColumns,
   ConfigMap: configMapColumns,
   Secret: secretColumns,
+  ResourceQuota: resourceQuotaColumns, LimitRange: limitRangeColumns,
 }
 
 export function columnsFor(kind: string): Columns<KubeObject> {
