@@ -98,9 +98,9 @@ export interface RunningCoreCluster extends CoreCluster {
  * A running cluster with the core controllers only; `startExtraControllers` (cluster-extras.ts)
  * adds the rest. Their informers list what exists when they start, so starting them later is safe.
  */
-export function createCoreCluster(options: ClusterOptions = {}): RunningCoreCluster {
-  const core = createCore(options)
-  const controllers: CoreControllers = {
+/** The controllers every cluster runs from its first instant. */
+export function createCoreControllers(core: CoreCluster): CoreControllers {
+  return {
     replicaSet: new ReplicaSetController(core),
     deployment: new DeploymentController(core),
     garbageCollector: new GarbageCollector(core),
@@ -110,6 +110,11 @@ export function createCoreCluster(options: ClusterOptions = {}): RunningCoreClus
     namespace: new NamespaceController(core),
     rootCACertPublisher: new RootCACertPublisher(core),
   }
+}
+
+export function createCoreCluster(options: ClusterOptions = {}): RunningCoreCluster {
+  const core = createCore(options)
+  const controllers = createCoreControllers(core)
   const scheduler = new Scheduler(core)
   const nodes = new NodeSimulator(core)
   for (const c of Object.values(controllers)) c.start()
