@@ -1,5 +1,6 @@
 /** Taint and toleration matching (kube: v1 Toleration.ToleratesTaint, GetMatchingTolerations). */
 import type { Taint, Toleration } from 'kubernetes-types/core/v1'
+import { toleratesTaint } from '../../scheduler/plugins/helpers'
 
 // kube: the taints the node lifecycle controller puts on unhealthy nodes.
 export const TAINT_UNREACHABLE = 'node.kubernetes.io/unreachable'
@@ -7,13 +8,9 @@ export const TAINT_NOT_READY = 'node.kubernetes.io/not-ready'
 // kube: TaintNodesByCondition — a cordoned node (spec.unschedulable) carries this NoSchedule taint.
 export const TAINT_UNSCHEDULABLE = 'node.kubernetes.io/unschedulable'
 
-export function tolerates(t: Toleration, taint: Taint): boolean {
-  if (t.effect && t.effect !== taint.effect) return false
-  if (!t.key) return t.operator === 'Exists'
-  if (t.key !== taint.key) return false
-  if (t.operator === 'Exists') return true
-  return (t.value ?? '') === (taint.value ?? '')
-}
+// One toleration rule for the whole cluster (kube: v1 Toleration.ToleratesTaint), shared with the
+// scheduler and the DaemonSet controller.
+export const tolerates = toleratesTaint
 
 /** Whether every taint is tolerated, and the tolerations that do it. */
 export function matchingTolerations(taints: Taint[], tolerations: Toleration[]): { all: boolean; used: Toleration[] } {

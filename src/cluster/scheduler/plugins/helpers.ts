@@ -4,8 +4,8 @@
  * score normalisation (framework/plugins/helper/normalize_score.go).
  */
 import type { NodeSelectorRequirement, NodeSelectorTerm, Taint, Toleration } from 'kubernetes-types/core/v1'
-import { MAX_NODE_SCORE } from '../types'
-import type { NodeView } from '../nodeinfo'
+import { MAX_NODE_SCORE, type FilterStatus, type Rejector } from '../types'
+import type { NodeInfo, NodeView } from '../nodeinfo'
 
 /** kube: Toleration.ToleratesTaint — empty effect/key match all; empty operator means Equal. */
 export function toleratesTaint(t: Toleration, taint: Taint): boolean {
@@ -102,4 +102,21 @@ export function defaultNormalizeScore(scores: Float64Array, n: number, reverse: 
     if (reverse) s = MAX - s
     scores[i] = s
   }
+}
+
+/**
+ * The batched Filter loop most plugins share: keeps the nodes `check` passes at the front of `nodes`,
+ * reports the others to `reject` under the plugin's name, and returns how many were kept.
+ */
+export function keepFeasible(
+  nodes: NodeInfo[], n: number, reject: Rejector, plugin: string, check: (node: NodeInfo) => FilterStatus | undefined,
+): number {
+  let kept = 0
+  for (let i = 0; i < n; i++) {
+    const node = nodes[i]
+    const status = check(node)
+    if (status) reject(node, status, plugin)
+    else nodes[kept++] = node
+  }
+  return kept
 }

@@ -23,6 +23,7 @@ import { MAX_NODE_SCORE } from '../types'
 import type { PodInfo } from '../podinfo'
 import type { NodeInfo } from '../nodeinfo'
 import type { Handle } from '../handle'
+import { keepFeasible } from './helpers'
 import { affinityOf, termMatches, usesNamespaceSelector, type AffinityTerm, type PodAffinityInfo } from './affinityTerms'
 
 export const NAME = 'InterPodAffinity'
@@ -142,14 +143,7 @@ export class InterPodAffinity implements FilterPlugin<FilterState>, ScorePlugin<
   }
 
   filterNodes(s: FilterState, pod: PodInfo, nodes: NodeInfo[], n: number, reject: Rejector): number {
-    let kept = 0
-    for (let i = 0; i < n; i++) {
-      const node = nodes[i]
-      const status = this.filter(s, pod, node)
-      if (status) reject(node, status, NAME)
-      else nodes[kept++] = node
-    }
-    return kept
+    return keepFeasible(nodes, n, reject, NAME, (node) => this.filter(s, pod, node))
   }
 
   /** kube: preFilterState.updateWithPod, for preemption's dry run. */

@@ -6,6 +6,7 @@ import type { Pod } from 'kubernetes-types/core/v1'
 import { SKIP, unschedulable, type ClusterEvent, type FilterPlugin, type FilterStatus, type Rejector, type Skip } from '../types'
 import type { PodInfo } from '../podinfo'
 import type { NodeInfo } from '../nodeinfo'
+import { keepFeasible } from './helpers'
 
 export const NAME = 'NodePorts'
 /** kube: nodeports.ErrReason */
@@ -70,13 +71,6 @@ export class NodePorts implements FilterPlugin<HostPort[]> {
   }
 
   filterNodes(want: HostPort[], pod: PodInfo, nodes: NodeInfo[], n: number, reject: Rejector): number {
-    let kept = 0
-    for (let i = 0; i < n; i++) {
-      const node = nodes[i]
-      const status = this.filter(want, pod, node)
-      if (status) reject(node, status, NAME)
-      else nodes[kept++] = node
-    }
-    return kept
+    return keepFeasible(nodes, n, reject, NAME, (node) => this.filter(want, pod, node))
   }
 }

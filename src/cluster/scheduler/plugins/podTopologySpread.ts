@@ -25,7 +25,7 @@ import type { NodeInfo } from '../nodeinfo'
 import type { Handle } from '../handle'
 import { fromLabelSelector, matches, selectorFromSet, type Selector } from '../../apiserver/labels'
 import { matchesRequired, requiredAffinity, type RequiredAffinity } from './nodeAffinity'
-import { findUntoleratedTaint, isDoNotScheduleTaint } from './helpers'
+import { findUntoleratedTaint, isDoNotScheduleTaint, keepFeasible } from './helpers'
 
 export const NAME = 'PodTopologySpread'
 /** kube: podtopologyspread.ErrReasonConstraintsNotMatch */
@@ -135,14 +135,7 @@ export class PodTopologySpread implements FilterPlugin<FilterState>, ScorePlugin
   }
 
   filterNodes(s: FilterState, pod: PodInfo, nodes: NodeInfo[], n: number, reject: Rejector): number {
-    let kept = 0
-    for (let i = 0; i < n; i++) {
-      const node = nodes[i]
-      const status = this.filter(s, pod, node)
-      if (status) reject(node, status, NAME)
-      else nodes[kept++] = node
-    }
-    return kept
+    return keepFeasible(nodes, n, reject, NAME, (node) => this.filter(s, pod, node))
   }
 
   /** kube: preFilterState.updateWithPod, for preemption's dry run. */

@@ -17,7 +17,7 @@ import {
 } from '../types'
 import type { PodInfo } from '../podinfo'
 import type { NodeInfo } from '../nodeinfo'
-import { compileTerm, type TermMatcher } from './helpers'
+import { compileTerm, keepFeasible, type TermMatcher } from './helpers'
 
 export const NAME = 'VolumeBinding'
 /** kube: volumebinding.ErrReasonBindConflict */
@@ -87,12 +87,6 @@ export class VolumeBinding implements FilterPlugin<State> {
   }
 
   filterNodes(state: State, pod: PodInfo, nodes: NodeInfo[], n: number, reject: Rejector): number {
-    let kept = 0
-    for (let i = 0; i < n; i++) {
-      const status = this.filter(state, pod, nodes[i])
-      if (status) reject(nodes[i], status, NAME)
-      else nodes[kept++] = nodes[i]
-    }
-    return kept
+    return keepFeasible(nodes, n, reject, NAME, (node) => this.filter(state, pod, node))
   }
 }
