@@ -44,6 +44,8 @@ export interface HttpRequest {
   path: string
   /** Milliseconds since the process started. */
   uptimeMs: number
+  /** The Host header (an ingress controller routes by it); the pod's own address when absent. */
+  host?: string
 }
 
 export interface Program {
@@ -62,6 +64,13 @@ export interface Program {
   listens?(port: number): boolean
   /** The HTTP status it answers a GET with; undefined when nothing listens there. */
   http?(req: HttpRequest): number | undefined
+  /** The body of its answer to a GET (what `curl` prints); empty when not given. */
+  body?(req: HttpRequest, status: number): string
+  /**
+   * CPU time one request costs the process, in milliseconds: what drives its CPU usage (and so
+   * `kubectl top` and the HorizontalPodAutoscaler) under traffic.
+   */
+  cpuMsPerRequest?: number
 }
 
 export interface ServerOptions {
@@ -73,6 +82,10 @@ export interface ServerOptions {
   plainTcp?: boolean
   name?: string
   sigtermExitCode?: number
+  /** The page it serves (default: none). */
+  body?: (req: HttpRequest, status: number) => string
+  /** CPU milliseconds per request (see Program.cpuMsPerRequest). */
+  cpuMsPerRequest?: number
 }
 
 /** A process that prints `lines` at start and then serves until stopped. */
@@ -92,6 +105,8 @@ export function server(lines: (ctx: ProgramContext) => string[], stopMs: [number
       if (options.plainTcp) return 0
       return options.http ? options.http(req) : 200
     },
+    body: options.body,
+    cpuMsPerRequest: options.cpuMsPerRequest,
   }
 }
 

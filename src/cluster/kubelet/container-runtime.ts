@@ -28,7 +28,19 @@ export interface RuntimeHost {
   exited(c: ContainerRun, code: number, reason: string): void
   /** Cluster DNS for the pod's namespace. */
   resolve(name: string): string | undefined
+  /** A process of `c` answered a request that cost it `cpuMs` of CPU (resource usage accounting). */
+  requestServed?(c: ContainerRun, cpuMs: number): void
 }
+
+/** A pod's answer to an HTTP request, and which of its containers gave it. */
+export interface ServedResponse {
+  status: number
+  body: string
+  container: string
+}
+
+// A process that does not say what a request costs it: a static page, about a millisecond of CPU.
+const DEFAULT_CPU_MS_PER_REQUEST = 1
 
 export class ContainerRuntime {
   constructor(private readonly w: RuntimeHost) {}
@@ -174,6 +186,24 @@ export class ContainerRuntime {
       if (c.state !== 'running' || !c.program?.http) continue
       const status = c.program.http({ port, path, uptimeMs: this.now() - (c.startedAt ?? this.now()) })
       if (status !== undefined) return status
+    }
+    return undefined
+  }
+
+  /**
+   * A request from the network to the pod's `port`: the first running container listening there
+   * answers (containers share the pod's network namespace), and the request's CPU is accounted to it.
+   * Undefined when nothing listens: the caller sees `connection refused`.
+   */
+  serve(req: { port: number; path: string; host?: string }): ServedResponse | undefined {
+    for (const c of this.peers()) {
+      const p = c.program
+      if (c.state !== 'running' || !p?.http) continue
+      const full = { ...req, uptimeMs: this.now() - (c.startedAt ?? this.now()) }
+      const status = p.http(full)
+      if (status === undefined) continue
+      this.w.requestServed?.(c, p.cpuMsPerRequest ?? DEFAULT_CPU_MS_PER_REQUEST)
+      return { status, body: p.body?.(full, status) ?? '', container: c.name }
     }
     return undefined
   }

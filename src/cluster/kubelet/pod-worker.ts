@@ -19,7 +19,7 @@ import {
 } from './constants'
 import { LogBuffer } from './container-logs'
 import { lastExit, newRun, refreshFlags, restoreAfterReboot, type ContainerRun } from './container-run'
-import { ContainerRuntime } from './container-runtime'
+import { ContainerRuntime, type ServedResponse } from './container-runtime'
 import { formatGoDuration } from './durations'
 import { ensureImage, type FoundImage } from './image-puller'
 import type { ImageStore } from './image-store'
@@ -435,6 +435,11 @@ export class PodWorker {
     }
     this.markDirty()
     this.next()
+  }
+
+  /** A request from the network to this pod's IP (the container network delivers it here). */
+  serve(req: { port: number; path: string; host?: string }): ServedResponse | undefined {
+    return this.sandboxReady ? this.runtime.serve(req) : undefined
   }
 
   /** Cluster DNS: `svc`, `svc.ns`, `svc.ns.svc`, `svc.ns.svc.cluster.local` → the Service's cluster IP. */
