@@ -233,3 +233,20 @@ describe('pod updates', () => {
     expect(p.spec!.containers).toHaveLength(1)
   })
 })
+
+describe('patch of an object whose pod template has resources', () => {
+  it('scales a Deployment with container limits (defaulting never writes into the stored, frozen parts)', () => {
+    const cluster = createCore()
+    cluster.api.create({
+      apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'php-apache', namespace: 'default' },
+      spec: {
+        selector: { matchLabels: { app: 'php' } },
+        template: { metadata: { labels: { app: 'php' } }, spec: { containers: [{ name: 'c', image: 'registry.k8s.io/hpa-example', resources: { limits: { cpu: '500m' }, requests: { cpu: '200m' } } }] } },
+      },
+    } as KubeObject, { actor: 'kubectl' })
+    cluster.api.patch('Deployment', 'default', 'php-apache', { spec: { replicas: 3 } }, { actor: 'kubectl' })
+    const d = cluster.api.get('Deployment', 'default', 'php-apache') as { spec: { replicas: number; template: { spec: { containers: { resources: unknown }[] } } } }
+    expect(d.spec.replicas).toBe(3)
+    expect(d.spec.template.spec.containers[0].resources).toEqual({ limits: { cpu: '500m' }, requests: { cpu: '200m' } })
+  })
+})

@@ -14,7 +14,7 @@ export function defaultPodSpec(spec: PodSpec): void {
   spec.securityContext ??= {}
   spec.schedulerName ??= 'default-scheduler'
   for (const c of [...(spec.initContainers ?? []), ...(spec.containers ?? [])]) defaultContainer(c)
-  if (spec.overhead) spec.overhead = canonicalList(spec.overhead)
+  if (spec.overhead && !sameList(canonicalList(spec.overhead), spec.overhead)) spec.overhead = canonicalList(spec.overhead)
 }
 
 /** kube: every resource.Quantity is stored in its canonical form (`0.5` → `500m`, YAML `1` → `"1"`). */
@@ -40,12 +40,21 @@ function defaultContainer(c: Container): void {
   c.resources ??= {}
   // kube: requests default to limits when only limits are given.
   const { limits, requests } = c.resources
-  if (limits && Object.keys(limits).some((k) => requests?.[k] === undefined)) {
-    c.resources.requests = { ...limits, ...(requests ?? {}) }
-  }
-  if (c.resources.limits) c.resources.limits = canonicalList(c.resources.limits)
-  if (c.resources.requests) c.resources.requests = canonicalList(c.resources.requests)
+  // Assign only what changes: a patch shares the untouched parts of the stored (frozen) object,
+  // which are already defaulted.
+  let next = requests && limits && Object.keys(limits).some((k) => requests[k] === undefined) ? { ...limits, ...requests } : requests
+  if (limits && !requests) next = { ...limits }
+  const canonLimits = limits && canonicalList(limits)
+  const canonRequests = next && canonicalList(next)
+  if (canonLimits && !sameList(canonLimits, limits)) c.resources.limits = canonLimits
+  if (canonRequests && !sameList(canonRequests, requests)) c.resources.requests = canonRequests
   for (const p of c.ports ?? []) p.protocol ??= 'TCP'
+}
+
+function sameList(a: Record<string, unknown>, b: Record<string, unknown> | undefined): boolean {
+  if (!b) return false
+  const keys = Object.keys(a)
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k])
 }
 
 export function checkPodSpecTypes(spec: unknown, path: string): Causes {
