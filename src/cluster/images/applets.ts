@@ -1,10 +1,11 @@
 /**
  * The busybox applets that touch the container's world rather than its output: files (`touch`,
- * `rm`, `cat`, `test -f`), the network (`wget`, `nslookup`) and other processes (`kill`,
+ * `rm`, `cat`, `test -f`), the network (`wget`, `curl`, `nslookup`: net-applets.ts) and other processes (`kill`,
  * `killall`, `nginx -s`). Exec probes and hooks run through these, so `cat /tmp/healthy` fails
  * once the docs' liveness example has removed the file.
  */
 import type { ProgramContext, Step } from './program'
+import { curl, hasCurl, nslookup, wget } from './net-applets'
 
 type Run = Generator<Step, number, undefined>
 const err = (line: string): Step => ({ kind: 'log', line, stream: 'stderr' })
@@ -21,6 +22,7 @@ export function applet(cmd: string, args: string[], ctx: ProgramContext, stdin?:
     case '[[': return test(args.slice(0, args[args.length - 1] === ']]' ? -1 : undefined), fs)
     case 'wget': return wget(args, ctx, fs)
     case 'nslookup': return nslookup(args, ctx)
+    case 'curl': return hasCurl(ctx.image) ? curl(args, ctx, fs) : undefined
     case 'kill': case 'killall': case 'pkill': return kill(cmd, args, ctx)
     case 'nginx': return ctx.main?.name === 'nginx' ? nginx(args, ctx) : undefined
     default: return undefined
@@ -86,88 +88,6 @@ function* test(args: string[], fs: Map<string, string>): Run {
   if (op === '-n') return path ? 0 : 1
   if (op === '-z') return path ? 1 : 0
   return 1
-}
-
-/** What info.cern.ch serves, the page the init-container docs download. */
-const CERN_PAGE = `<html><head></head><body><header>
-<title>http://info.cern.ch</title>
-</header>
-
-<h1>http://info.cern.ch - home of the first website</h1>
-<p>From here you can:</p>
-<ul>
-<li><a href="http://info.cern.ch/hypertext/WWW/TheProject.html">Browse the first website</a></li>
-<li><a href="http://line-mode.cern.ch/www/hypertext/WWW/TheProject.html">Browse the first website using the line-mode browser simulator</a></li>
-<li><a href="http://home.web.cern.ch/topics/birth-web">Learn about the birth of the web</a></li>
-<li><a href="http://home.web.cern.ch/about">Learn about CERN, the physics laboratory where the web was born</a></li>
-</ul>
-</body></html>
-`
-/** Hosts on the internet the docs fetch, with the address busybox prints. */
-const INTERNET: Record<string, { ip: string; body: string }> = {
-  'info.cern.ch': { ip: '188.184.67.127', body: CERN_PAGE },
-  'example.com': { ip: '23.192.228.80', body: '<!doctype html><html><head><title>Example Domain</title></head><body><h1>Example Domain</h1></body></html>\n' },
-  'www.google.com': { ip: '142.250.74.36', body: '<!doctype html><html><head><title>Google</title></head><body></body></html>\n' },
-}
-
-function* wget(args: string[], ctx: ProgramContext, fs: Map<string, string>): Run {
-  let out: string | undefined
-  let quiet = false
-  const urls: string[] = []
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === '-O') out = args[++i]
-    else if (args[i].startsWith('-O')) out = args[i].slice(2)
-    else if (args[i] === '-q' || args[i] === '-qO-') { quiet = true; if (args[i] === '-qO-') out = '-' }
-    else if (args[i] === '-T' || args[i] === '--timeout') i++
-    else if (!args[i].startsWith('-')) urls.push(args[i])
-  }
-  const url = urls[0]
-  if (!url) {
-    yield err('BusyBox v1.37.0 (2024-09-26 21:31:42 UTC) multi-call binary.')
-    return 1
-  }
-  const m = /^(?:https?:\/\/)?([^/:]+)(?::(\d+))?(\/.*)?$/.exec(url)
-  const host = m?.[1] ?? url
-  const site = INTERNET[host]
-  const inCluster = site ? undefined : ctx.resolve?.(host)
-  if (!site && !inCluster) {
-    yield err(`wget: bad address '${host}'`)
-    return 1
-  }
-  const port = m?.[2] ?? '80'
-  const body = site?.body ?? ''
-  const file = out ?? (m?.[3]?.split('/').pop() || 'index.html')
-  if (!quiet) yield err(`Connecting to ${host} (${site?.ip ?? inCluster}:${port})`)
-  // A page on the other side of the world takes a moment.
-  yield { kind: 'sleep', ms: site ? 300 : 20 }
-  if (file === '-') {
-    for (const line of body.split('\n').slice(0, -1)) yield { kind: 'log', line }
-    return 0
-  }
-  fs.set(file, body)
-  if (!quiet) {
-    const name = file.slice(file.lastIndexOf('/') + 1).padEnd(20)
-    yield err(`saving to '${file}'`)
-    yield err(`${name} 100% |********************************|   ${String(body.length).padStart(3)}  0:00:00 ETA`)
-    yield err(`'${file}' saved`)
-  }
-  return 0
-}
-
-/** busybox 1.28's nslookup against the cluster DNS (kube-dns at 10.96.0.10). */
-function* nslookup(args: string[], ctx: ProgramContext): Run {
-  const name = operands(args)[0] ?? ''
-  yield { kind: 'log', line: 'Server:    10.96.0.10' }
-  yield { kind: 'log', line: 'Address 1: 10.96.0.10 kube-dns.kube-system.svc.cluster.local' }
-  yield { kind: 'log', line: '' }
-  const ip = ctx.resolve?.(name)
-  if (!ip) {
-    yield err(`nslookup: can't resolve '${name}'`)
-    return 1
-  }
-  yield { kind: 'log', line: `Name:      ${name}` }
-  yield { kind: 'log', line: `Address 1: ${ip} ${name}` }
-  return 0
 }
 
 /** `kill -0 1`, `killall -0 nginx` (is it alive?), `kill 1`, `killall -TERM nginx`. */

@@ -5,6 +5,7 @@
  * hooks talk to.
  */
 import type { Random } from '../random'
+import type { DnsAnswer, NetResponse, RequestOptions } from '../network/types'
 
 export type Step =
   /** A line of output; `stderr` lines are not captured by a shell redirection `>`. */
@@ -37,6 +38,12 @@ export interface ProgramContext {
   resolve?(name: string): string | undefined
   /** The container's PID 1, for commands run beside it (probes, hooks). */
   main?: MainProcess
+  /** An HTTP GET through the cluster network from this pod (absent before the network runs). */
+  http?(url: string, options?: RequestOptions): NetResponse
+  /** Cluster DNS in full (every address, CNAMEs), for nslookup. */
+  lookup?(name: string): DnsAnswer | undefined
+  /** The container's image reference (which binaries it ships: curl is not in busybox). */
+  image?: string
 }
 
 export interface HttpRequest {
@@ -86,12 +93,15 @@ export interface ServerOptions {
   body?: (req: HttpRequest, status: number) => string
   /** CPU milliseconds per request (see Program.cpuMsPerRequest). */
   cpuMsPerRequest?: number
+  /** Milliseconds after start before it accepts connections (a server loading its modules). */
+  listenAfterMs?: number
 }
 
 /** A process that prints `lines` at start and then serves until stopped. */
 export function server(lines: (ctx: ProgramContext) => string[], stopMs: [number, number] = [100, 1000], options: ServerOptions = {}): Program {
   const ports = options.ports ?? []
   const listens = (port: number) => ports === 'any' || ports.includes(port)
+  const ready = (req: HttpRequest) => req.uptimeMs >= (options.listenAfterMs ?? 0)
   return {
     *steps(ctx) {
       for (const line of lines(ctx)) yield { kind: 'log', line }
@@ -101,7 +111,7 @@ export function server(lines: (ctx: ProgramContext) => string[], stopMs: [number
     name: options.name,
     listens,
     http: (req) => {
-      if (!listens(req.port)) return undefined
+      if (!listens(req.port) || !ready(req)) return undefined
       if (options.plainTcp) return 0
       return options.http ? options.http(req) : 200
     },

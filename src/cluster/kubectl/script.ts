@@ -1,7 +1,7 @@
 /**
  * The headless runner's script language: shell-like lines of `kubectl ...` (or `k ...`), heredocs
  * (`kubectl apply -f - <<EOF ... EOF`), `sleep 30|90s|5m|1h` to advance virtual time, `node kill|restore|add|remove
- * NAME` (see node-verbs.ts), comments, blank lines and `\` continuations. The cluster settles after every command; a
+ * NAME` (see node-verbs.ts), `traffic …` generators (see traffic-verb.ts), comments, blank lines and `\` continuations. The cluster settles after every command; a
  * failing command prints its error and the script goes on.
  */
 import type { KubectlHost } from './host'
@@ -9,6 +9,7 @@ import { KubeConfig } from './kubeconfig'
 import { runKubectl } from './kubectl'
 import { tokenize } from './tokenize'
 import { runNodeVerb } from './node-verbs'
+import { runTrafficVerb } from './traffic-verb'
 
 export interface ScriptChunk {
   stream: 'stdout' | 'stderr'
@@ -97,6 +98,10 @@ export function runScript(cluster: KubectlHost, text: string, opts: ScriptOption
       else cluster.clock.advance(ms)
     } else if (head === 'node') {
       const r = runNodeVerb(cluster, rest)
+      if (r.ok) emit('stdout', r.text)
+      else fail(r.text)
+    } else if (head === 'traffic') {
+      const r = runTrafficVerb(cluster, rest)
       if (r.ok) emit('stdout', r.text)
       else fail(r.text)
     } else if (head === 'echo') {

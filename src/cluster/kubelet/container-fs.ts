@@ -26,6 +26,8 @@ export interface Mount {
 
 /** `/a//b/./c/` → `/a/b/c`; relative paths start at `/` (the working directory of these programs). */
 export function normalizePath(path: string): string {
+  // NET helper (perf): already-normal paths (every HTTP request's file lookup) skip the split.
+  if (path[0] === '/' && !path.includes('//') && !path.includes('/.') && (path.length === 1 || !path.endsWith('/'))) return path
   const parts: string[] = []
   for (const p of path.split('/')) {
     if (!p || p === '.') continue

@@ -12,6 +12,7 @@ import type { ContainerRun } from './container-run'
 import { podHostname } from './downward-api'
 import type { PodVolumes } from './pod-volumes'
 import type { KubeletHost } from './pod-worker'
+import type { DnsAnswer, NetResponse, RequestOptions } from '../network/types'
 
 // kube: after a preStop hook the container still gets at least 2 s (minimumGracePeriodInSeconds).
 const MIN_GRACE_AFTER_HOOK_MS = 2000
@@ -28,8 +29,22 @@ export interface RuntimeHost {
   exited(c: ContainerRun, code: number, reason: string): void
   /** Cluster DNS for the pod's namespace. */
   resolve(name: string): string | undefined
+  /** DNS in full (nslookup), when the cluster network runs. */
+  lookup?(name: string): DnsAnswer | undefined
+  /** An HTTP GET from the pod through the cluster network; undefined before it runs. */
+  request?(url: string, options?: RequestOptions): NetResponse | undefined
+  hasNetwork?(): boolean
   /** A process of `c` answered a request that cost it `cpuMs` of CPU (resource usage accounting). */
   requestServed?(c: ContainerRun, cpuMs: number): void
+}
+
+export interface ExecResult {
+  code: number
+  /** Both streams, interleaved as written (what an exec probe reports). */
+  output: string
+  stdout: string
+  stderr: string
+  timedOut: boolean
 }
 
 /** A pod's answer to an HTTP request, and which of its containers gave it. */
@@ -60,6 +75,18 @@ export class ContainerRuntime {
       fs: c.fs,
       resolve: (name) => this.w.resolve(name),
       main: this.mainProcess(c),
+      image: c.spec.image,
+      ...this.network(),
+    }
+  }
+
+  /** The pod's network calls, present only once the cluster network runs. */
+  private network(): Pick<ProgramContext, 'http' | 'lookup'> {
+    const w = this.w
+    if (!w.hasNetwork?.()) return {}
+    return {
+      http: (url, options) => w.request!(url, options)!,
+      lookup: (name) => w.lookup?.(name),
     }
   }
 
@@ -96,25 +123,35 @@ export class ContainerRuntime {
     }
   }
 
-  /** Runs argv in the container at once (an exec probe): exit code and output. */
-  exec(c: ContainerRun, argv: string[], timeoutMs: number): { code: number; output: string; timedOut: boolean } {
+  /**
+   * Runs argv in the container at once (an exec probe, `kubectl exec`): exit code and output, both
+   * streams together in `output` (what a probe reports) and apart in stdout/stderr.
+   */
+  exec(c: ContainerRun, argv: string[], timeoutMs: number): ExecResult {
     const program = argv.length ? commandProgram(argv, true) : undefined
     // The image's own binary (a health checker we do not know): it answers yes.
-    if (!program) return { code: 0, output: '', timedOut: false }
+    if (!program) return { code: 0, output: '', stdout: '', stderr: '', timedOut: false }
     const steps = program.steps(this.context(c))
     const lines: string[] = []
+    const out: string[] = []
+    const errs: string[] = []
+    const result = (code: number, timedOut: boolean): ExecResult => ({
+      code, timedOut, output: lines.join('\n'), stdout: out.map((l) => `${l}\n`).join(''), stderr: errs.map((l) => `${l}\n`).join(''),
+    })
     let elapsed = 0
     for (let i = 0; i < 10_000; i++) {
       const r = steps.next()
       if (r.done) break
       const s: Step = r.value
-      if (s.kind === 'log') lines.push(s.line)
-      else if (s.kind === 'sleep') {
+      if (s.kind === 'log') {
+        lines.push(s.line)
+        ;(s.stream === 'stderr' ? errs : out).push(s.line)
+      } else if (s.kind === 'sleep') {
         elapsed += s.ms
-        if (elapsed > timeoutMs) return { code: -1, output: lines.join('\n'), timedOut: true }
-      } else if (s.kind === 'exit') return { code: s.code, output: lines.join('\n'), timedOut: false }
+        if (elapsed > timeoutMs) return result(-1, true)
+      } else if (s.kind === 'exit') return result(s.code, false)
     }
-    return { code: 0, output: lines.join('\n'), timedOut: false }
+    return result(0, false)
   }
 
   /** Runs a lifecycle hook on the clock, within `deadlineMs`; done(error?) when it ends. */

@@ -9,14 +9,22 @@ import { INDEX_NODE_NAME, nodeNameIndex } from '../informers/informer'
 import type { LogLine } from './container-logs'
 import { Kubelet } from './kubelet'
 import type { NodeSpecInput } from './node-object'
+import type { NetworkNodes, PodEndpoint } from '../network/network'
+import type { PodNetwork } from '../network/types'
+import type { ExecResult } from './container-runtime'
 
 export interface LogOptions {
   /** `kubectl logs --previous`: the instance before the current one. */
   previous?: boolean
 }
 
-export class NodeSimulator {
+export class NodeSimulator implements NetworkNodes {
   private kubelets = new Map<string, Kubelet>()
+  /** Pod /24 prefix (`10.244.2`) and InternalIP → kubelet: where the network delivers packets. */
+  private byPodPrefix = new Map<string, Kubelet>()
+  private byHostIP = new Map<string, Kubelet>()
+  /** The cluster network (network/network.ts sets it when it starts): pods' requests and DNS. */
+  network?: PodNetwork
   private started = false
   /** Machines ever added: a new machine never reuses a removed one's addresses. */
   private added = 0
@@ -40,8 +48,10 @@ export class NodeSimulator {
   addNode(spec: NodeSpecInput): Kubelet {
     if (this.kubelets.has(spec.name)) throw new Error(`node ${spec.name} already exists`)
     this.start()
-    const kubelet = new Kubelet(this.ctx, spec, this.added++)
+    const kubelet = new Kubelet(this.ctx, spec, this.added++, () => this.network)
     this.kubelets.set(spec.name, kubelet)
+    this.byPodPrefix.set(kubelet.podPrefix, kubelet)
+    this.byHostIP.set(kubelet.hostIP, kubelet)
     kubelet.start()
     return kubelet
   }
@@ -57,8 +67,11 @@ export class NodeSimulator {
    * garbage collector (kube-controller-manager's podgc) removes them.
    */
   removeNode(name: string): void {
-    this.get(name).stop()
+    const k = this.get(name)
+    k.stop()
     this.kubelets.delete(name)
+    this.byPodPrefix.delete(k.podPrefix)
+    this.byHostIP.delete(k.hostIP)
     try {
       this.ctx.api.delete('Node', undefined, name, { actor: 'kubectl' })
     } catch (e) {
@@ -116,6 +129,52 @@ export class NodeSimulator {
       throw new ApiError(500, 'BadRequest', `Get "https://${kubelet.hostIP}:10250/containerLogs/${namespace}/${podName}/${container}": dial tcp ${kubelet.hostIP}:10250: connect: no route to host`)
     }
     return kubelet?.worker(namespace, podName)?.logs(container, false)?.read() ?? []
+  }
+
+  // ---- the container network (NetworkNodes) -------------------------------------------------
+
+  endpointByIP(ip: string): PodEndpoint | undefined {
+    const k = this.byPodPrefix.get(ip.slice(0, ip.lastIndexOf('.')))
+    const w = k?.workerByIP(ip)
+    if (!k || !w) return undefined
+    return { pod: w.pod, node: k.nodeName, ip, serve: (req) => w.serve(req) }
+  }
+
+  nodeOfPodIP(ip: string): string | undefined {
+    return this.byPodPrefix.get(ip.slice(0, ip.lastIndexOf('.')))?.nodeName
+  }
+
+  nodeByHostIP(ip: string): string | undefined {
+    return this.byHostIP.get(ip)?.nodeName
+  }
+
+  podIP(namespace: string, name: string): string | undefined {
+    const pod = this.ctx.informers.for<Pod>('Pod').get(namespace, name)
+    const k = pod?.spec?.nodeName ? this.kubelets.get(pod.spec.nodeName) : undefined
+    return k?.alive() ? k.worker(namespace, name)?.podIP : undefined
+  }
+
+  hostIP(node: string): string | undefined {
+    return this.kubelets.get(node)?.hostIP
+  }
+
+  /**
+   * `kubectl exec`: runs argv in a container of a running pod at once, through its kubelet.
+   * Throws ApiError with the API server's texts when it cannot.
+   */
+  exec(namespace: string, podName: string, container: string, argv: string[]): ExecResult {
+    const pod = this.ctx.informers.for<Pod>('Pod').get(namespace, podName)
+    if (!pod) throw new ApiError(404, 'NotFound', `pods "${podName}" not found`)
+    const kubelet = pod.spec?.nodeName ? this.kubelets.get(pod.spec.nodeName) : undefined
+    if (kubelet && !kubelet.alive()) {
+      throw new ApiError(500, 'BadRequest', `error dialing backend: dial tcp ${kubelet.hostIP}:10250: connect: no route to host`)
+    }
+    const w = kubelet?.worker(namespace, podName)
+    const run = w?.container(container)
+    if (!w || !run || run.state !== 'running') {
+      throw new ApiError(400, 'BadRequest', `unable to upgrade connection: container not found ("${container}")`)
+    }
+    return w.exec(container, argv, Infinity)!
   }
 
   private kubeletOf(pod: Pod): Kubelet | undefined {

@@ -1,0 +1,6 @@
+export { ClusterNetwork, EXTERNAL_CLIENT_IP, KERNEL_CONNECT_TIMEOUT_MS, type NetworkNodes, type PodEndpoint } from './network'
+export { RECENT_LIMIT } from './request-log'
+export { ClusterDns, CLUSTER_DOMAIN, KUBE_DNS_IP, searchPath } from './dns'
+export { KubeProxy, KUBE_PROXY_MIN_SYNC_MS, type EndpointRule, type ServicePortRule, type ServiceRule } from './kube-proxy'
+export { TrafficGenerator, GENERATOR_TIMEOUT_MS, type TrafficSpec } from './traffic'
+export type * from './types'
