@@ -92,6 +92,8 @@ export interface KindInfo {
   /** Included in `kubectl get all`. */
   categories: string[]
   hasStatus: boolean
+  /** Other apiVersions accepted on writes and converted to `apiVersion` (autoscaling/v1 for HPAs). */
+  alternateVersions?: string[]
 }
 
 export interface Api {

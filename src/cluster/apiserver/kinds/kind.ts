@@ -41,6 +41,12 @@ export interface KindDef {
    * nothing holds it and the usual rules (metadata.finalizers, grace period) apply.
    */
   statusWhileDeleting?(obj: KubeObject): unknown
+  /**
+   * Other apiVersions the server accepts for this kind, each with its conversion to the stored
+   * version (kube: the conversion functions of a group with several served versions, e.g.
+   * autoscaling/v1 → autoscaling/v2). Conversion runs before anything else sees the object.
+   */
+  alternateVersions?: Record<string, (obj: KubeObject) => KubeObject>
 }
 
 export function info(partial: Partial<KindInfo> & Pick<KindInfo, 'kind' | 'apiVersion' | 'resource'>): KindInfo {
