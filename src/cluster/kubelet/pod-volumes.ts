@@ -69,6 +69,14 @@ export interface PodVolumesHost {
   data: DataSource
   /** The node's directory tree for hostPath volumes. */
   hostPath(path: string): VolumeTree
+  /** The files of a bound claim's PersistentVolume; undefined while it is not bound. */
+  claim?(claimName: string): VolumeTree | undefined
+}
+
+/** A volume the kubelet cannot set up yet, and why (the text of its FailedMount event). */
+export interface MountFailure {
+  volume: string
+  message: string
 }
 
 export class PodVolumes {
@@ -87,7 +95,9 @@ export class PodVolumes {
         for (const k of tree.keys()) Map.prototype.set.call(copy, k, tree.get(k)!)
         tree = copy
       }
-      mounts.push({ mountPath: normalizePath(m.mountPath), tree, subPath: m.subPath || undefined, readOnly: m.readOnly === true })
+      // kube: a claim mounted with persistentVolumeClaim.readOnly is read-only in every container.
+      const claimReadOnly = this.host.pod().spec?.volumes?.find((v) => v.name === m.name)?.persistentVolumeClaim?.readOnly === true
+      mounts.push({ mountPath: normalizePath(m.mountPath), tree, subPath: m.subPath || undefined, readOnly: m.readOnly === true || claimReadOnly })
     }
     return new ContainerFs(mounts)
   }
@@ -97,9 +107,37 @@ export class PodVolumes {
     if (t) return t
     const volume = this.host.pod().spec?.volumes?.find((v) => v.name === name)
     if (!volume) return undefined
-    t = this.build(volume)
+    if (volume.persistentVolumeClaim) {
+      // The data lives on the claim's volume, not with the pod: a pod made again finds it there.
+      t = this.host.claim?.(volume.persistentVolumeClaim.claimName)
+      if (!t) return new MemoryTree()
+    } else t = this.build(volume)
     this.trees.set(name, t)
     return t
+  }
+
+  /**
+   * kube: the volume manager's MountVolume.SetUp for configMap and secret volumes — an object that
+   * does not exist, or a key an item names that it lacks, fails the mount unless the volume is
+   * optional (then its files are just left out).
+   */
+  mountFailure(): MountFailure | undefined {
+    const ns = this.host.pod().metadata?.namespace ?? 'default'
+    for (const v of this.host.pod().spec?.volumes ?? []) {
+      const ref = v.configMap ? { kind: 'ConfigMap' as const, name: v.configMap.name ?? '', items: v.configMap.items, optional: v.configMap.optional }
+        : v.secret ? { kind: 'Secret' as const, name: v.secret.secretName ?? '', items: v.secret.items, optional: v.secret.optional } : undefined
+      if (!ref || ref.optional) continue
+      const data = this.host.data(ref.kind, ns, ref.name)
+      const what = ref.kind === 'ConfigMap' ? 'configmap' : 'secret'
+      if (!data) return { volume: v.name, message: `${what} "${ref.name}" not found` }
+      const missing = ref.items?.find((i) => !(i.key in data))
+      if (missing) {
+        // kube: configmap.go and secret.go word these differently.
+        const message = ref.kind === 'ConfigMap' ? `configmap references non-existent config key: ${missing.key}` : `references non-existent secret key: ${missing.key}`
+        return { volume: v.name, message }
+      }
+    }
+    return undefined
   }
 
   private build(v: Volume): VolumeTree {

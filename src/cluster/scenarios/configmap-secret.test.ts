@@ -139,9 +139,23 @@ describe('the kubelet hands ConfigMaps to containers', () => {
   })
 
   it('a missing ConfigMap stops the container with CreateContainerConfigError', () => {
-    const r = run('kubectl apply -f configmap/configure-pod.yaml\nsleep 20\nkubectl get pods')
+    // configure-pod.yaml also mounts game-demo as a volume, which fails first (kube: MountVolume.SetUp
+    // before the containers are configured), so this pod reads the ConfigMap through env only.
+    const r = run([
+      'kubectl apply -f - <<EOF',
+      'apiVersion: v1', 'kind: Pod', 'metadata:', '  name: configmap-demo-pod', 'spec:', '  containers:', '  - name: demo', '    image: alpine',
+      '    command: ["sleep", "3600"]', '    env:', '    - name: PLAYER_INITIAL_LIVES', '      valueFrom:', '        configMapKeyRef:',
+      '          name: game-demo', '          key: player_initial_lives',
+      'EOF', 'sleep 20', 'kubectl get pods',
+    ].join('\n'))
     expect(rows(r.stdout.split('\n').slice(1).join('\n'))[0].slice(0, 3)).toEqual(['configmap-demo-pod', '0/1', 'CreateContainerConfigError'])
     expect(events(r, 'configmap-demo-pod', 'Failed')[0]).toBe('Error: configmap "game-demo" not found')
+  })
+
+  it('a missing ConfigMap volume keeps the pod ContainerCreating with FailedMount (kube: the volume manager)', () => {
+    const r = run('kubectl apply -f configmap/configure-pod.yaml\nsleep 20\nkubectl get pods')
+    expect(rows(r.stdout.split('\n').slice(1).join('\n'))[0].slice(0, 3)).toEqual(['configmap-demo-pod', '0/1', 'ContainerCreating'])
+    expect(events(r, 'configmap-demo-pod', 'FailedMount')[0]).toBe('MountVolume.SetUp failed for volume "config" : configmap "game-demo" not found')
   })
 })
 

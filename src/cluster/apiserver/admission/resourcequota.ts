@@ -88,12 +88,23 @@ export function usedFor(quota: ResourceQuota, usage: Usage): Record<string, stri
 export function admitResourceQuota(pod: Pod, quotas: readonly ResourceQuota[], used: Usage): void {
   if (quotas.length === 0) return
   const name = pod.metadata?.generateName ?? pod.metadata?.name ?? ''
-  const forbid = (reason: string) => new ApiError(403, 'Forbidden', `pods "${name}" is forbidden: ${reason}`)
-  const requested = podUsage(pod)
-  for (const quota of [...quotas].sort((a, b) => (a.metadata?.name ?? '').localeCompare(b.metadata?.name ?? ''))) {
+  for (const quota of byName(quotas)) {
+    const missing = missingResources(pod, MUST_SPECIFY.filter((r) => r in (quota.spec?.hard ?? {})))
+    if (missing) throw forbidden('pods', name, `failed quota: ${quota.metadata?.name}: must specify ${missing}`)
+  }
+  enforceQuotas('pods', name, podUsage(pod), quotas, used)
+}
+
+const byName = (quotas: readonly ResourceQuota[]) => [...quotas].sort((a, b) => (a.metadata?.name ?? '').localeCompare(b.metadata?.name ?? ''))
+const forbidden = (resource: string, name: string, reason: string) => new ApiError(403, 'Forbidden', `${resource} "${name}" is forbidden: ${reason}`)
+
+/**
+ * kube: the quota evaluator's check — the first quota (by name) whose hard limit `requested` added
+ * to `used` would pass refuses the create: `exceeded quota: NAME, requested: …, used: …, limited: …`.
+ */
+export function enforceQuotas(resource: string, name: string, requested: Usage, quotas: readonly ResourceQuota[], used: Usage): void {
+  for (const quota of byName(quotas)) {
     const hard = quota.spec?.hard ?? {}
-    const missing = missingResources(pod, MUST_SPECIFY.filter((r) => r in hard))
-    if (missing) throw forbid(`failed quota: ${quota.metadata?.name}: must specify ${missing}`)
     const failed = Object.keys(hard).sort().filter((k) => {
       const r = requested.get(k)
       return r !== undefined && r.value > 0 && (used.get(k)?.value ?? 0) + r.value > milli(hard[k])
@@ -101,7 +112,7 @@ export function admitResourceQuota(pod: Pod, quotas: readonly ResourceQuota[], u
     if (failed.length === 0) continue
     const print = (f: (k: string) => string) => failed.map((k) => `${k}=${f(k)}`).join(',')
     const show = (k: string, u: Usage) => formatMilli(u.get(k)?.value ?? 0, u.get(k)?.binary ?? isBinary(hard[k]))
-    throw forbid(`exceeded quota: ${quota.metadata?.name}, requested: ${print((k) => show(k, requested))}, used: ${print((k) => show(k, used))}, limited: ${print((k) => String(hard[k]))}`)
+    throw forbidden(resource, name, `exceeded quota: ${quota.metadata?.name}, requested: ${print((k) => show(k, requested))}, used: ${print((k) => show(k, used))}, limited: ${print((k) => String(hard[k]))}`)
   }
 }
 

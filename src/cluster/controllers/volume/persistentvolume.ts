@@ -188,8 +188,8 @@ export class PersistentVolumeController {
   private syncVolume(pv: PersistentVolume): void {
     const ref = pv.spec?.claimRef
     if (pv.metadata?.deletionTimestamp || (ref && ref.uid)) return
-    const phase = pv.status?.phase
-    if (phase === 'Available' || phase === 'Released' || phase === 'Failed') return
+    // kube: even a Released or Failed volume is Available again once the admin clears its claimRef.
+    if (pv.status?.phase === 'Available') return
     this.c.api.patch('PersistentVolume', undefined, pv.metadata?.name ?? '', {
       status: { phase: 'Available', lastPhaseTransitionTime: this.c.clock.timestamp() },
     }, this.ctx, { subresource: 'status' })
