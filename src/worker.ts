@@ -20,6 +20,7 @@ import {
   type WorkerMessage,
 } from './protocol/messages'
 import { parseSchedule } from './cluster/controllers/cronjob/schedule'
+import { TrafficRelay, asNetwork } from './worker-traffic'
 import type { CronJob } from 'kubernetes-types/batch/v1'
 
 type Cluster = RunningCoreCluster
@@ -100,6 +101,8 @@ class Host {
   private ready: Promise<void> | undefined
   /** The console's kubeconfig: `kubectl config set-context` holds for the session. */
   private kubeconfig: KubeConfig | undefined
+  /** Traffic generators and kube-proxy's rules, once the network (in the extras chunk) runs. */
+  private traffic = new TrafficRelay()
 
   constructor(private readonly post: (msg: WorkerMessage) => void) {
     this.cluster = createCoreCluster({ seed: 1 })
@@ -122,7 +125,8 @@ class Host {
     // Load the rest now, not on the first command, so the first Apply does not pay for it; then
     // rehearse the learner's first steps on a scratch cluster.
     this.ready = loadLater().then((later) => {
-      later.extras.startExtraControllers(this.cluster)
+      const running = later.extras.startExtraControllers(this.cluster)
+      this.traffic.attach(asNetwork(running) ?? asNetwork(this.cluster))
       this.kubeconfig = new later.kubectl.KubeConfig()
       this.kubectl = later.kubectl
       setTimeout(() => warmUp(later), 0)
@@ -187,6 +191,10 @@ class Host {
         return { kind: 'ok', message: this.clockCommand(cmd.action, cmd.value) }
       case 'explain':
         return { kind: 'explain', decision: this.cluster.scheduler.lastDecision(cmd.podUid) }
+      case 'traffic':
+        return { kind: 'ok', message: cmd.action === 'start' ? this.traffic.start(cmd.name, cmd.url, cmd.rps) : this.traffic.stop(cmd.name) }
+      case 'serviceRules':
+        return { kind: 'serviceRules', rules: this.traffic.rules(cmd.namespace, cmd.name), available: this.traffic.available }
       default:
         throw new Error(`unknown command ${(cmd as { type?: string }).type}`)
     }
@@ -270,10 +278,11 @@ class Host {
     if (!force && now - this.lastSent < FRAME_MS - 1) return
     const timeMoved = !this.paused && now - this.lastClockSent >= CLOCK_ONLY_INTERVAL_MS
     const machines = this.machinesChanged()
-    if (this.buffer.size === 0 && !this.clockDirty && !timeMoved && !machines) return
+    const traffic = this.traffic.frame()
+    if (this.buffer.size === 0 && !this.clockDirty && !timeMoved && !machines && !traffic) return
     const { added, updated, removed } = this.buffer.drain()
     const cronNext = this.cronNext(added, updated)
-    this.post({ type: 'diff', revision: this.cluster.api.revision(), added, updated, removed, clock: this.clockState(), machines, cronNext })
+    this.post({ type: 'diff', revision: this.cluster.api.revision(), added, updated, removed, clock: this.clockState(), machines, cronNext, traffic })
     this.lastSent = now
     this.lastClockSent = now
     this.clockDirty = false

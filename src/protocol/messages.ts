@@ -62,6 +62,59 @@ export interface SchedulingExplanation {
  */
 export type NodeAction = 'kill' | 'restore' | 'remove' | 'cordon' | 'uncordon' | 'drain'
 
+/**
+ * One request a traffic generator sent, as the network records it (the shape of the network's
+ * RequestRecord, restated here so the protocol does not depend on cluster internals).
+ */
+export interface TrafficRequest {
+  at: number
+  source: string
+  url: string
+  ok: boolean
+  status?: number
+  error?: string
+  /** `namespace/name` of the Service the request went through. */
+  service?: string
+  /** `namespace/name` of the pod that answered (or should have). */
+  pod?: string
+  node?: string
+  /** `namespace/name` of the NetworkPolicy that dropped it. */
+  deniedBy?: string
+}
+
+export interface TrafficGenerator {
+  name: string
+  url: string
+  rps: number
+  sent: number
+  ok: number
+  failed: number
+}
+
+/**
+ * Traffic since the last frame: running totals of every generator and pod (small), and at most
+ * TRAFFIC_RECENT_PER_FRAME of the requests sent since the last frame (for the animation).
+ */
+export interface TrafficFrame {
+  generators: TrafficGenerator[]
+  /** Totals per pod (`namespace/name`) since its first request; only pods whose totals changed. */
+  pods: Record<string, { ok: number; failed: number }>
+  recent: TrafficRequest[]
+  /** Requests sent since the last frame that are not in `recent`. */
+  dropped: number
+}
+
+/** The most requests one diff carries: each is ~150 bytes, which keeps a frame well under 10 KiB. */
+export const TRAFFIC_RECENT_PER_FRAME = 24
+
+/** One kube-proxy rule: a Service's address and port, and the endpoints it balances across. */
+export interface ServiceRuleView {
+  /** e.g. `10.96.0.12:80/TCP`, `172.18.0.3:30080/TCP` (node port), `172.18.255.200:80/TCP` (load balancer). */
+  frontend: string
+  kind?: string
+  endpoints: { address: string; ready: boolean; pod?: string; node?: string }[]
+}
+
 /** UI → worker. Each carries an id; the worker answers each with exactly one `reply`. */
 export type Command =
   | { type: 'apply'; id: number; text: string; source?: string }
@@ -72,11 +125,17 @@ export type Command =
   | { type: 'addNode'; id: number }
   | { type: 'clock'; id: number; action: 'pause' | 'play' | 'step' | 'speed' | 'jump'; value?: number }
   | { type: 'explain'; id: number; podUid: string }
+  /** Starts (or replaces) a traffic generator by name, or stops one. */
+  | { type: 'traffic'; id: number; action: 'start'; name: string; url: string; rps: number }
+  | { type: 'traffic'; id: number; action: 'stop'; name: string }
+  /** kube-proxy's rules for one Service (VIP:port → endpoints), for the inspector. */
+  | { type: 'serviceRules'; id: number; namespace: string; name: string }
 
 export type CommandResult =
   | { kind: 'kubectl'; result: KubectlResult }
   | { kind: 'ok'; message: string }
   | { kind: 'explain'; decision?: SchedulingExplanation }
+  | { kind: 'serviceRules'; rules: ServiceRuleView[]; available: boolean }
 
 /** Worker → UI. */
 export type WorkerMessage =
@@ -100,6 +159,8 @@ export type WorkerMessage =
       machines?: MachinesState
       /** Next run of each CronJob sent in this diff (added or updated). */
       cronNext?: CronNext
+      /** Present only while traffic flows (or in the frame after the last generator stopped). */
+      traffic?: TrafficFrame
     }
   | { type: 'reply'; id: number; ok: true; result: CommandResult }
   | { type: 'reply'; id: number; ok: false; error: string }

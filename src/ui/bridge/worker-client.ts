@@ -4,6 +4,7 @@
  */
 import type { Command, CommandResult, WorkerMessage } from '../../protocol/messages'
 import { useCluster } from '../state/clusterStore'
+import { useTraffic } from '../state/trafficStore'
 
 type DistributiveOmit<T, K extends keyof never> = T extends unknown ? Omit<T, K> : never
 export type CommandInput = DistributiveOmit<Command, 'id'>
@@ -26,6 +27,7 @@ export function startWorker(): void {
       return
     }
     useCluster.getState().received(msg)
+    if (msg.type === 'diff' && msg.traffic) useTraffic.getState().received(msg.traffic)
   }
   worker.onerror = (ev) => {
     ev.preventDefault()

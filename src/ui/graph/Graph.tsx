@@ -15,8 +15,18 @@ import { useRowTops } from './useRowTops'
 import { EmptyHint } from './EmptyHint'
 import { LEGEND_H, Legend } from './Legend'
 import { FitIcon } from '../app/icons'
+import { TrafficEdge } from './TrafficEdge'
+import { TrafficPanel } from './TrafficPanel'
 
-const EDGE_COLOR: Record<string, string> = { owns: '#6366f1', runs: '#94a3b8', selects: '#0d9488' }
+const EDGE_COLOR: Record<Link['kind'], string> = {
+  owns: '#6366f1', runs: '#94a3b8', routes: '#0d9488', routesNotReady: '#f59e0b',
+  ingress: '#7c3aed', scales: '#ea580c', binds: '#9333ea', mounts: '#a855f7',
+}
+/** Dashes say "not (yet) carrying" in shape, not colour alone: not-ready endpoints, autoscaling, mounts. */
+const EDGE_DASH: Partial<Record<Link['kind'], string>> = { routesNotReady: '6 4', scales: '4 3', mounts: '2 3' }
+
+/** Defined once at module level, as nodeTypes. */
+const edgeTypes = { traffic: TrafficEdge }
 
 export function Graph() {
   const { boxes, links } = useCluster(selectStructure)
@@ -33,6 +43,7 @@ export function Graph() {
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
         minZoom={0.2}
         maxZoom={2.5}
         onMoveStart={onMoveStart}
@@ -55,20 +66,22 @@ export function Graph() {
         </Controls>
         <EmptyHint />
         <Legend />
+        <TrafficPanel />
       </ReactFlow>
     </div>
   )
 }
 
 function makeEdge(l: Link): Edge {
+  const routes = l.kind === 'routes' || l.kind === 'routesNotReady'
   return {
     id: l.id,
     source: l.source,
     target: l.target,
     ariaLabel: l.label,
     focusable: false,
-    animated: l.kind === 'selects',
-    style: { stroke: EDGE_COLOR[l.kind], strokeWidth: 1.5, strokeDasharray: l.kind === 'selects' ? '5 4' : undefined },
+    ...(routes && { type: 'traffic', data: { service: l.service, node: l.node } }),
+    style: { stroke: EDGE_COLOR[l.kind], strokeWidth: l.kind === 'routes' ? 2 : 1.5, strokeDasharray: EDGE_DASH[l.kind] },
     markerEnd: { type: MarkerType.ArrowClosed, color: EDGE_COLOR[l.kind] },
   }
 }

@@ -4,9 +4,9 @@ import type { OwnerState } from '../model/owners'
 
 /**
  * The frame every workload box shares: kind, name, a one-line state (icon + text, never colour
- * alone) and details. `target`: something owns it (a link comes in from the left).
+ * alone) and details. `target` (kept for callers): something owns it; any box may now receive a link.
  */
-export function OwnerBox({ kind, name, state, className, target, children }: {
+export function OwnerBox({ kind, name, state, className, children }: {
   kind: ReactNode
   name: string
   state: OwnerState
@@ -16,7 +16,8 @@ export function OwnerBox({ kind, name, state, className, target, children }: {
 }) {
   return (
     <div className={`box ${className} ${state.done ? 'is-done' : 'is-progress'}`}>
-      {target && <Handle type="target" position={Position.Left} />}
+      {/* Every workload box can be the end of a link: its owner's, or an autoscaler's. */}
+      <Handle type="target" position={Position.Left} />
       <div className="box-kind">{kind}</div>
       <div className="box-name">{name}</div>
       <div className="box-meta">

@@ -5,6 +5,7 @@ import { useUi } from '../state/uiStore'
 import { TONE_ICON, podView } from '../model/podStatus'
 import { controllerKind } from '../model/owners'
 import { ClaimBadge } from './ClaimBadge'
+import { useTraffic } from '../state/trafficStore'
 
 const OFF_NOTE = '\nIts node is powered off: no kubelet is there to update or confirm this pod.'
 
@@ -18,6 +19,7 @@ export const PodChip = memo(function PodChip({ uid }: { uid: string }) {
   const selected = useUi((s) => s.selected === uid)
   const select = useUi((s) => s.select)
   const nodeOff = usePoweredOff(pod?.spec?.nodeName ?? '')
+  const traffic = useTraffic((s) => (pod ? s.pods[`${pod.metadata?.namespace}/${pod.metadata?.name}`] : undefined))
   if (!pod) return <span className="chip chip-hole" />
   const name = pod.metadata?.name ?? ''
   const view = podView(pod)
@@ -48,12 +50,25 @@ export const PodChip = memo(function PodChip({ uid }: { uid: string }) {
           </span>
         )}
       </button>
+      {traffic && <TrafficBadge name={name} ok={traffic.ok} failed={traffic.failed} />}
       {claims.map((c) => (
         <ClaimBadge key={c} namespace={pod.metadata?.namespace} claim={c} />
       ))}
     </div>
   )
 })
+
+/** Requests this pod answered (✓) and that failed on their way to it (✕), in a corner of its chip. */
+function TrafficBadge({ name, ok, failed }: { name: string; ok: number; failed: number }) {
+  return (
+    <span className={`chip-traffic${failed ? ' has-failed' : ''}`} role="img" aria-label={`Requests to ${name}: ${ok} answered, ${failed} failed`}>
+      <span className="traffic-ok">{short(ok)}</span>
+      {failed > 0 && <span className="traffic-failed">✕{short(failed)}</span>}
+    </span>
+  )
+}
+
+const short = (n: number): string => (n >= 10_000 ? `${Math.round(n / 1000)}k` : n >= 1000 ? `${(n / 1000).toFixed(1)}k` : String(n))
 
 /** The part of a generated name that tells siblings apart (`nginx-deployment-7c9-x2kfp` → `x2kfp`). */
 function shortName(name: string): string {

@@ -9,6 +9,10 @@ import { ServiceBox } from './ServiceBox'
 import { NodeRegion } from './NodeRegion'
 import { UnscheduledRegion } from './UnscheduledRegion'
 import { AddNodeBox } from './AddNodeBox'
+import { IngressBox } from './IngressBox'
+import { HpaBox } from './HpaBox'
+import { NetworkPolicyBox } from './NetworkPolicyBox'
+import { PvBox, PvcBox } from './VolumeBoxes'
 
 /** Defined once at module level: React Flow re-mounts every node if this object changes. */
 export const nodeTypes: NodeTypes = {
@@ -22,4 +26,9 @@ export const nodeTypes: NodeTypes = {
   k8sNode: NodeRegion,
   unscheduled: UnscheduledRegion,
   addNode: AddNodeBox,
+  ingress: IngressBox,
+  hpa: HpaBox,
+  networkpolicy: NetworkPolicyBox,
+  pvc: PvcBox,
+  pv: PvBox,
 }

@@ -4,11 +4,16 @@
  * changes (an object appears, disappears, or a pod moves node), never on a status update.
  */
 import type { KubeObject } from '../../cluster/apiserver/types'
+import type { Ingress } from 'kubernetes-types/networking/v1'
 import type { Mirror } from '../state/mirror'
+import { nameKey } from '../state/mirror'
+import {
+  claimVolume, hpaTarget, ingressBackends, networkKey, plural, serviceLinks, volumeMounts, type NetBoxType, type NetLinkKind,
+} from './structure-network'
 
 export interface Box {
   id: string
-  type: 'deployment' | 'replicaset' | 'statefulset' | 'daemonset' | 'job' | 'cronjob' | 'service' | 'k8sNode' | 'unscheduled' | 'addNode'
+  type: 'deployment' | 'replicaset' | 'statefulset' | 'daemonset' | 'job' | 'cronjob' | 'service' | 'k8sNode' | 'unscheduled' | 'addNode' | NetBoxType
   uid: string
   label: string
   x: number
@@ -24,14 +29,19 @@ export interface Link {
   source: string
   target: string
   label: string
-  kind: 'owns' | 'runs' | 'selects'
+  kind: 'owns' | 'runs' | NetLinkKind
+  /** A Service's link: `namespace/name` and the node, so requests through it can be animated. */
+  service?: string
+  node?: string
 }
 
-// The picture reads left to right: owners of owners (Deployments, CronJobs) and Services → the
-// direct owners of pods (ReplicaSets, Jobs, StatefulSets, DaemonSets) → nodes with their pods.
+// The picture reads left to right: what points at workloads and Services (Ingresses, autoscalers,
+// network policies) → owners of owners (Deployments, CronJobs), Services and claims → the direct
+// owners of pods (ReplicaSets, Jobs, StatefulSets, DaemonSets) and volumes → nodes with their pods.
 // Links then run rightwards into the node column and never cross a node region.
 const BOX_W = 220
 const COL_GAP = 70
+export const X_FRONT = -(BOX_W + COL_GAP)
 const X_OWNERS = 0
 const X_RS = BOX_W + COL_GAP
 export const X_NODES = 2 * (BOX_W + COL_GAP)
@@ -77,22 +87,8 @@ export function structureKey(s: Mirror): string {
     }
     for (const [owner, n] of owners) parts.push(`${owner}>${node}=${n}`)
   }
-  parts.push('Svc')
-  for (const uid of s.ids.Service ?? []) {
-    const svc = s.objects.get(uid)
-    const sel = (svc?.spec as { selector?: Record<string, string> } | undefined)?.selector
-    if (!sel || !Object.keys(sel).length) continue
-    for (const [node, pods] of Object.entries(s.podsByNode)) {
-      const n = pods.filter((p) => matches(sel, s.objects.get(p))).length
-      if (n) parts.push(`${uid}>${node}=${n}`)
-    }
-  }
+  parts.push('Net', networkKey(s))
   return parts.join('|')
-}
-
-function matches(sel: Record<string, string>, pod: KubeObject | undefined): boolean {
-  const labels = pod?.metadata?.labels ?? {}
-  return Object.entries(sel).every(([k, v]) => labels[k] === v)
 }
 
 export const regionId = (nodeName: string): string => (nodeName ? `node:${nodeName}` : 'unscheduled')
@@ -133,9 +129,28 @@ export function buildStructure(s: Mirror): { boxes: Box[]; links: Link[] } {
   // Services face the lone owners whose pods they usually select (a headless Service and its StatefulSet).
   rowA = Math.max(rowA, rowB)
   for (const uid of lone) placeMiddle(uid)
+  const rowOf = new Map<string, number>()
   for (const uid of s.ids.Service ?? []) {
+    rowOf.set(uid, rowA)
     boxes.push({ id: uid, type: 'service', uid, label: `Service ${nameOf(get(uid))}`, x: X_OWNERS, y: rowA++ * ROW_PITCH })
   }
+  // A claim in the left column, its volume beside it in the middle one (an unbound volume below).
+  for (const uid of s.ids.PersistentVolumeClaim ?? []) {
+    rowOf.set(uid, rowA)
+    boxes.push({ id: uid, type: 'pvc', uid, label: `PersistentVolumeClaim ${nameOf(get(uid))}`, x: X_OWNERS, y: rowA++ * ROW_PITCH })
+  }
+  const pvRow = new Map<string, number>()
+  for (const uid of s.ids.PersistentVolumeClaim ?? []) {
+    const pv = claimVolume(s, uid)
+    if (pv && !pvRow.has(pv)) pvRow.set(pv, Math.max(rowB, rowOf.get(uid) ?? 0))
+    if (pv) rowB = Math.max(rowB, (pvRow.get(pv) ?? 0) + 1)
+  }
+  for (const uid of s.ids.PersistentVolume ?? []) {
+    const row = pvRow.get(uid) ?? rowB++
+    boxes.push({ id: uid, type: 'pv', uid, label: `PersistentVolume ${nameOf(get(uid))}`, x: X_RS, y: row * ROW_PITCH })
+  }
+  for (const b of boxes) if (!rowOf.has(b.id) && (b.x === X_OWNERS || b.x === X_RS)) rowOf.set(b.id, Math.round(b.y / ROW_PITCH))
+  placeFront(s, boxes, links, rowOf)
   boxes.push({ id: 'add-node', type: 'addNode', uid: '', label: 'Add a node', x: X_NODES, y: ADD_NODE_Y })
   // Pods without a node wait at the head of the node column: links into it never cross another box.
   const nodeCount = (s.ids.Node ?? []).length
@@ -166,19 +181,60 @@ export function buildStructure(s: Mirror): { boxes: Box[]; links: Link[] } {
         label: `${label(owner)} has ${n} pod${n === 1 ? '' : 's'} ${where}`,
       })
     }
-    for (const svcUid of s.ids.Service ?? []) {
-      const sel = (get(svcUid)?.spec as { selector?: Record<string, string> } | undefined)?.selector
-      if (!sel || !Object.keys(sel).length) continue
-      const n = pods.filter((p) => matches(sel, get(p))).length
-      if (n) {
-        links.push({
-          id: `${svcUid}>${target}`, source: svcUid, target, kind: 'selects',
-          label: `Service ${nameOf(get(svcUid))} selects ${n} pod${n === 1 ? '' : 's'} ${where}`,
-        })
-      }
+  }
+  for (const svcUid of s.ids.Service ?? []) links.push(...serviceLinks(s, svcUid, regionId, known))
+  for (const uid of s.ids.PersistentVolumeClaim ?? []) {
+    const pv = claimVolume(s, uid)
+    if (pv && known.has(pv)) {
+      links.push({ id: `${uid}>${pv}`, source: uid, target: pv, kind: 'binds', label: `${label(uid)} is bound to ${label(pv)}` })
+    }
+  }
+  for (const [pv, byNode] of volumeMounts(s)) {
+    for (const [node, pods] of byNode) {
+      const target = regionId(node)
+      if (!known.has(pv) || !known.has(target)) continue
+      links.push({
+        id: `${pv}>${target}`, source: pv, target, kind: 'mounts',
+        label: `${label(pv)} is mounted by ${plural(pods.length, 'pod')} on node ${node}`,
+      })
     }
   }
   return { boxes, links }
+}
+
+/**
+ * The front column: each Ingress beside the first Service it sends to, each autoscaler beside what it
+ * scales, network policies after them. A box that wants a taken row moves down to the next free one.
+ */
+function placeFront(s: Mirror, boxes: Box[], links: Link[], rowOf: Map<string, number>): void {
+  const get = (uid: string) => s.objects.get(uid)
+  const label = (uid: string) => `${get(uid)?.kind ?? ''} ${nameOf(get(uid))}`
+  const wants: { uid: string; type: Box['type']; row: number }[] = []
+  for (const uid of s.ids.Ingress ?? []) {
+    const ns = get(uid)?.metadata?.namespace
+    const backends = ingressBackends(get(uid) as Ingress | undefined)
+    for (const b of backends) {
+      const svc = s.byName.get(nameKey('Service', ns, b.service))
+      if (!svc) continue
+      links.push({ id: `${uid}>${svc}`, source: uid, target: svc, kind: 'ingress', label: `${label(uid)} sends ${b.path} to Service ${b.service}` })
+    }
+    const first = backends.map((b) => s.byName.get(nameKey('Service', ns, b.service))).find((u) => u && rowOf.has(u))
+    wants.push({ uid, type: 'ingress', row: first ? rowOf.get(first)! : Infinity })
+  }
+  for (const uid of s.ids.HorizontalPodAutoscaler ?? []) {
+    const target = hpaTarget(s, get(uid))
+    if (target && boxes.some((b) => b.id === target)) {
+      links.push({ id: `${uid}>${target}`, source: uid, target, kind: 'scales', label: `${label(uid)} scales ${label(target)}` })
+    }
+    wants.push({ uid, type: 'hpa', row: target && rowOf.has(target) ? rowOf.get(target)! : Infinity })
+  }
+  for (const uid of s.ids.NetworkPolicy ?? []) wants.push({ uid, type: 'networkpolicy', row: Infinity })
+  let next = 0
+  for (const w of [...wants].sort((a, b) => a.row - b.row)) {
+    const row = Number.isFinite(w.row) ? Math.max(next, w.row) : next
+    next = row + 1
+    boxes.push({ id: w.uid, type: w.type, uid: w.uid, label: label(w.uid), x: X_FRONT, y: row * ROW_PITCH })
+  }
 }
 
 let cached: { key: string; value: ReturnType<typeof buildStructure> } | undefined

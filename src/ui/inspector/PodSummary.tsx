@@ -3,6 +3,7 @@ import { useMemo } from 'react'
 import { useCluster } from '../state/clusterStore'
 import { useUi } from '../state/uiStore'
 import { TONE_ICON, podView } from '../model/podStatus'
+import { useTraffic } from '../state/trafficStore'
 
 /** The few facts a learner asks about a pod first; while it cannot be placed, the scheduler's FailedScheduling words. */
 export function PodSummary({ pod }: { pod: Pod }) {
@@ -10,6 +11,7 @@ export function PodSummary({ pod }: { pod: Pod }) {
   const uid = pod.metadata?.uid
   const owner = pod.metadata?.ownerReferences?.find((r) => r.controller)
   const select = useUi((s) => s.select)
+  const traffic = useTraffic((s) => s.pods[`${pod.metadata?.namespace}/${pod.metadata?.name}`])
   const ids = useCluster((s) => s.ids.Event)
   const objects = useCluster((s) => s.objects)
   // kube: the scheduler explains each attempt in a Scheduled or FailedScheduling event on the pod; the latest counts.
@@ -44,6 +46,14 @@ export function PodSummary({ pod }: { pod: Pod }) {
       )}
       <dt>IP</dt>
       <dd className="mono">{pod.status?.podIP ?? '—'}</dd>
+      {traffic && (
+        <>
+          <dt>Requests</dt>
+          <dd>
+            <span className="traffic-ok">{traffic.ok} answered</span> · <span className="traffic-failed">{traffic.failed} failed</span>
+          </dd>
+        </>
+      )}
       {owner && (
         <>
           <dt>Owner</dt>
