@@ -16,6 +16,12 @@ import { EndpointSliceController, ensureKubernetesEndpoints } from './controller
 import { EndpointsController } from './controllers/endpoints'
 import { ServiceLBController } from './controllers/servicelb'
 import { ResourceQuotaController } from './controllers/resourcequota'
+import { MetricsServer, type KubeletStatsSource } from './metrics'
+import { HorizontalController } from './controllers/podautoscaler'
+import { IngressController, ensureIngressClass } from './controllers/ingress'
+import { ClusterNetwork } from './network/network'
+import type { NetworkNodes } from './network/network'
+import type { TrafficGenerator } from './network/traffic'
 
 export interface ExtraControllers {
   disruption: DisruptionController
@@ -30,9 +36,16 @@ export interface ExtraControllers {
   endpoints: EndpointsController
   serviceLB: ServiceLBController
   resourceQuota: ResourceQuotaController
+  ingress: IngressController
+  metricsServer: MetricsServer
+  horizontalPodAutoscaler: HorizontalController
 }
 
-export function createExtraControllers(core: CoreCluster): ExtraControllers {
+const NO_KUBELETS: KubeletStatsSource = { names: () => [], kubelet: () => undefined }
+
+export function createExtraControllers(core: CoreCluster, kubelets: KubeletStatsSource = NO_KUBELETS): ExtraControllers {
+  // metrics-server scrapes the kubelets; the HPA controller reads it.
+  const metricsServer = new MetricsServer(core, kubelets)
   return {
     disruption: new DisruptionController(core),
     job: new JobController(core),
@@ -46,6 +59,9 @@ export function createExtraControllers(core: CoreCluster): ExtraControllers {
     endpoints: new EndpointsController(core),
     serviceLB: new ServiceLBController(core),
     resourceQuota: new ResourceQuotaController(core),
+    ingress: new IngressController(core),
+    metricsServer,
+    horizontalPodAutoscaler: new HorizontalController(core, metricsServer),
   }
 }
 
@@ -55,14 +71,33 @@ export function ensureExtraBootstrapObjects(core: CoreCluster): void {
   ensureDefaultStorageClass(core.api)
   // kube: the API server publishes its own address as the `kubernetes` Service's endpoints.
   ensureKubernetesEndpoints(core.api)
+  // kind's ingress guide: ingress-nginx and its `nginx` IngressClass (made the default here).
+  ensureIngressClass(core.api)
+}
+
+/** The data plane: kube-proxy, DNS, request routing and traffic generators (network/). */
+export interface ExtraNetwork {
+  network: ClusterNetwork
+  traffic: TrafficGenerator
+}
+
+/** Starts the cluster network over the machines (their pods reach it from then on). */
+export function startNetwork(core: CoreCluster, nodes: NetworkNodes): ExtraNetwork {
+  const network = new ClusterNetwork(core, nodes)
+  network.start()
+  return { network, traffic: network.traffic }
 }
 
 /** Starts the extra controllers on a running core cluster (the browser worker, after `hello`). */
-export function startExtraControllers<C extends CoreCluster & { controllers: object }>(cluster: C): C & { controllers: ExtraControllers } {
-  const extras = createExtraControllers(cluster)
+export function startExtraControllers<C extends CoreCluster & { controllers: object; nodes: NetworkNodes }>(cluster: C): C & { controllers: ExtraControllers; metrics: MetricsServer } & ExtraNetwork {
+  const extras = createExtraControllers(cluster, cluster.nodes as unknown as KubeletStatsSource)
   for (const c of Object.values(extras)) c.start()
   ensureExtraBootstrapObjects(cluster)
+  const net = startNetwork(cluster, cluster.nodes)
   cluster.clock.settle()
   Object.assign(cluster.controllers, extras)
-  return cluster as C & { controllers: ExtraControllers }
+  Object.assign(cluster, net)
+  // kubectl top reads resource metrics through the host's `metrics` (an aggregated API, not etcd).
+  Object.assign(cluster, { metrics: extras.metricsServer })
+  return cluster as C & { controllers: ExtraControllers; metrics: MetricsServer } & ExtraNetwork
 }

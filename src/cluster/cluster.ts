@@ -8,19 +8,22 @@
 import {
   createCore, createCoreControllers, DEFAULT_NODES, type ClusterOptions, type CoreCluster, type CoreControllers,
 } from './cluster-core'
-import { createExtraControllers, ensureExtraBootstrapObjects, type ExtraControllers } from './cluster-extras'
+import { createExtraControllers, ensureExtraBootstrapObjects, startNetwork, type ExtraControllers, type ExtraNetwork } from './cluster-extras'
 import { Scheduler } from './scheduler'
 import { NodeSimulator } from './kubelet'
+import type { MetricsServer } from './metrics'
 
 export { createCore, createCoreCluster, DEFAULT_NODES } from './cluster-core'
 export type { ClusterOptions, CoreCluster, CoreControllers, NodeSpec, RunningCoreCluster } from './cluster-core'
-export { startExtraControllers, type ExtraControllers } from './cluster-extras'
+export { startExtraControllers, type ExtraControllers, type ExtraNetwork } from './cluster-extras'
 
-export interface Cluster extends CoreCluster {
+export interface Cluster extends CoreCluster, ExtraNetwork {
   scheduler: Scheduler
   /** The simulated machines: add, kill and restore nodes as the UI's buttons do. */
   nodes: NodeSimulator
   controllers: CoreControllers & ExtraControllers
+  /** metrics-server's resource metrics (kubectl top, the HPA controller). */
+  metrics: MetricsServer
 }
 
 /**
@@ -29,14 +32,15 @@ export interface Cluster extends CoreCluster {
  */
 export function createCluster(options: ClusterOptions = {}): Cluster {
   const core = createCore(options)
-  const controllers = { ...createCoreControllers(core), ...createExtraControllers(core) }
-  const scheduler = new Scheduler(core)
   const nodes = new NodeSimulator(core)
+  const controllers = { ...createCoreControllers(core), ...createExtraControllers(core, nodes) }
+  const scheduler = new Scheduler(core)
   for (const c of Object.values(controllers)) c.start()
   scheduler.start()
   nodes.start()
   ensureExtraBootstrapObjects(core)
+  const net = startNetwork(core, nodes)
   for (const spec of options.nodes ?? DEFAULT_NODES) nodes.addNode(spec)
   core.clock.settle()
-  return { ...core, scheduler, nodes, controllers }
+  return { ...core, scheduler, nodes, controllers, ...net, metrics: controllers.metricsServer }
 }

@@ -3,7 +3,7 @@
  * defaulting, admission and validation, enforces optimistic concurrency, graceful deletion and
  * finalizers, records who made each write, and hands the result to the store.
  */
-import type { Pod } from 'kubernetes-types/core/v1'
+import type { Pod, ResourceQuota } from 'kubernetes-types/core/v1'
 import type { ObjectMeta } from 'kubernetes-types/meta/v1'
 import type { Clock } from '../clock'
 import { Store } from '../store/store'
@@ -17,6 +17,7 @@ import {
 } from './types'
 import { dns1035Label, dns1123Label, dns1123Subdomain, isObject, required, typeError, validateLabels } from './validation'
 import { ClusterIPAllocator, NodePortAllocator } from './allocators'
+import { admitObjectQuota } from './admission/resourcequota-objects'
 
 const MAX_WRITE_RECORDS = 5_000
 
@@ -123,6 +124,7 @@ export class ApiServer implements Api {
   // ---- writes --------------------------------------------------------------------------------
 
   create<T extends KubeObject>(input: T, ctx: RequestContext): T {
+    input = this.toStoredVersion(input)
     const def = this.defForObject(input)
     const obj = ctx.handOver ? this.checkInput(input, def) : this.prepareInput(input, def)
     const meta = obj.metadata as Writable<ObjectMeta>
@@ -139,6 +141,7 @@ export class ApiServer implements Api {
     def.prepareForCreate?.(obj, this.server)
     // kube: metadata and spec errors are reported together, before storage finds a duplicate name.
     this.validate(def, obj, [...this.metaCauses(def, obj), ...(def.validate?.(obj) ?? [])])
+    this.admitQuota(def, obj)
     if (this.store.get(def.info.kind, meta.namespace ?? '', meta.name!)) throw ApiError.alreadyExists(def.info, meta.name!)
     if (ctx.dryRun) return obj as T
     const rev = this.store.nextRevision()
@@ -154,6 +157,23 @@ export class ApiServer implements Api {
     this.record(rev, ctx, 'create', def, stored)
     this.store.put(def.info.kind, stored, 'ADDED')
     return stored as T
+  }
+
+  /**
+   * kube: ResourceQuota, the last validating admission plugin, for objects other than pods (the pod
+   * kind admits its own). A refused create gives back what PrepareForCreate allocated.
+   */
+  private admitQuota(def: KindDef, obj: KubeObject): void {
+    if (!def.info.namespaced || def.info.kind === 'Pod') return
+    const ns = obj.metadata!.namespace ?? ''
+    if (!this.store.count('ResourceQuota', ns)) return
+    const quotas = this.store.list('ResourceQuota', ns) as ResourceQuota[]
+    try {
+      admitObjectQuota(def.info, obj, quotas, () => this.store.list(def.info.kind, ns))
+    } catch (e) {
+      def.onRemoved?.(obj, this.server)
+      throw e
+    }
   }
 
   update<T extends KubeObject>(input: T, ctx: RequestContext): T {
@@ -238,6 +258,7 @@ export class ApiServer implements Api {
   // ---- internals -----------------------------------------------------------------------------
 
   private write<T extends KubeObject>(input: T, ctx: RequestContext, verb: 'update' | 'patch' | 'status', owned = false): T {
+    input = this.toStoredVersion(input)
     const def = this.defForObject(input)
     const meta0 = input.metadata ?? {}
     const current = this.get<T>(def.info.kind, meta0.namespace, meta0.name ?? '')
@@ -326,6 +347,15 @@ export class ApiServer implements Api {
     const def = this.byKind.get(kind) ?? this.aliases.get(kind.toLowerCase())
     if (!def) throw new ApiError(404, 'NotFound', `the server doesn't have a resource type "${kind}"`)
     return def
+  }
+
+  /** kube: an object of another served version is converted to the stored one before anything else. */
+  private toStoredVersion<T extends KubeObject>(input: T): T {
+    if (!isObject(input)) return input
+    const def = this.byKind.get(String(input.kind))
+    if (!def || def.info.apiVersion === input.apiVersion) return input
+    const convert = def.alternateVersions?.[String(input.apiVersion)]
+    return convert ? (convert(plainCopy(input)) as T) : input
   }
 
   private defForObject(obj: KubeObject): KindDef {

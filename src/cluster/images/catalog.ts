@@ -8,10 +8,13 @@ import type { Container } from 'kubernetes-types/core/v1'
 import { stableBetween, stableHex64 } from './digest'
 import { httpdStartup, nginxStartup, POSTGRES_NO_PASSWORD, postgresStartup, redisStartup } from './logs'
 import { piDigits } from './pi'
+import { httpdBody, nginxBody, springBootDemo } from './pages'
 import { exitsImmediately, server, type Program } from './program'
 import { familiarName, parseImageReference, type ImageReference } from './reference'
 import { shellProgram } from './shell'
+import { servesFiles } from './static-files'
 import { agnhost, goproxy, livenessServer, stress } from './test-images'
+import { phpApache } from './php-apache'
 import { zookeeperCommand, zookeeperEntrypoint, zookeeperReady } from './zookeeper'
 
 export interface CatalogEntry {
@@ -81,13 +84,29 @@ const ENTRIES: CatalogEntry[] = [
       suffixes: ['alpine', 'perl', 'alpine-slim', 'alpine-perl', 'bookworm', 'bullseye', 'trixie', 'otel', 'alpine-otel'],
     }),
     sizeBytes: sizes(72_000_000, { '1.14.2': 44_460_800, '1.16.1': 51_030_575, '1.7.9': 39_947_836, alpine: 21_200_000 }),
-    entrypoint: (tag) => server(nginxStartup(tag), [100, 600], { ports: [80], name: 'nginx', http: staticSite }),
+    // storage helper: files in /usr/share/nginx/html (e.g. a volume mounted there) are what it serves.
+    entrypoint: (tag) => servesFiles('/usr/share/nginx/html', server(nginxStartup(tag), [100, 600], { ports: [80], name: 'nginx', http: staticSite, body: nginxBody(tag) })),
   },
   {
     name: 'httpd',
     tagExists: tags({ named: ['latest', 'alpine', 'bookworm', 'trixie'], major: [2, 2], minor: [2, 4], patch: [0, 65], suffixes: ['alpine', 'bookworm', 'trixie'] }),
     sizeBytes: sizes(58_000_000),
-    entrypoint: () => server(httpdStartup, [100, 1000], { ports: [80], name: 'httpd', http: staticSite }),
+    entrypoint: () => server(httpdStartup, [100, 1000], { ports: [80], name: 'httpd', http: staticSite, body: httpdBody }),
+  },
+  {
+    // The spring.io "Spring Boot with Docker" guide's image: a JVM app that listens only after seconds.
+    name: 'springio/gs-spring-boot-docker',
+    tagExists: (t) => t === 'latest',
+    sizeBytes: sizes(160_000_000),
+    entrypoint: (tag) => springBootDemo(tag),
+  },
+  {
+    // curl's official image (Alpine with busybox): `curl` and a shell.
+    name: 'curlimages/curl',
+    tagExists: tags({ named: ['latest'], major: [7, 8], minor: [0, 17], patch: [0, 1] }),
+    sizeBytes: sizes(9_500_000),
+    entrypoint: () => exitsImmediately(2, ["curl: try 'curl --help' or 'curl --manual' for more information"]),
+    shell: true,
   },
   {
     name: 'redis',
@@ -173,6 +192,13 @@ const ENTRIES: CatalogEntry[] = [
     sizeBytes: sizes(2_500_000, { '0.1': 2_466_000 }),
     entrypoint: () => goproxy(),
   })),
+  {
+    // The HorizontalPodAutoscaler walkthrough's php-apache (metrics helper: php-apache.ts).
+    name: 'registry.k8s.io/hpa-example',
+    tagExists: (t) => t === 'latest',
+    sizeBytes: sizes(184_000_000, { latest: 183_937_112 }),
+    entrypoint: () => phpApache(),
+  },
   {
     name: 'polinux/stress',
     tagExists: (t) => ['latest', '1.0.4'].includes(t),

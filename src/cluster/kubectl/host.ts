@@ -5,6 +5,7 @@
 import type { Api } from '../apiserver/types'
 import type { Clock } from '../clock'
 import type { KubeConfig } from './kubeconfig'
+import type { ResourceMetrics } from '../metrics'
 
 export interface NodeControl {
   kill(name: string): void
@@ -15,12 +16,26 @@ export interface NodeControl {
   removeNode?(name: string): void
   /** The pods/log subresource, served by the pod's kubelet (`kubectl logs`). */
   logs?(namespace: string, pod: string, container: string, options?: { previous?: boolean }): { timestamp: string; line: string }[]
+  /** The pods/exec subresource, run by the pod's kubelet (`kubectl exec`); throws ApiError. */
+  exec?(namespace: string, pod: string, container: string, argv: string[]): { code: number; stdout: string; stderr: string }
+}
+
+/** The headless runner's traffic generators (network/traffic.ts). */
+export interface TrafficControl {
+  start(spec: { name: string; url: string; rps: number; from?: { pod: { namespace: string; name: string } } | { node: string } | { external: true } }): unknown
+  stop(name: string): boolean
+  list(): { name: string; url: string; rps: number; sent: number; ok: number; failed: number }[]
+  pods(): Record<string, { ok: number; failed: number }>
 }
 
 export interface KubectlHost {
   api: Api
   clock: Clock
   nodes?: NodeControl
+  /** Traffic generators (the runner's `traffic` verb, network/traffic.ts). */
+  traffic?: TrafficControl
+  /** metrics.k8s.io, served by metrics-server (`kubectl top`); absent when it is not installed. */
+  metrics?: ResourceMetrics
 }
 
 export interface KubectlOptions {

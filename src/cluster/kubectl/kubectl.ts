@@ -13,12 +13,19 @@ import { drain } from './commands/drain'
 import { taint } from './commands/taint'
 import { annotate, label } from './commands/label'
 import { config } from './commands/config'
+import { expose } from './commands/expose'
+import { run } from './commands/run'
+import { exec } from './commands/exec'
+import { top } from './commands/top'
+import { autoscale } from './commands/autoscale'
 import type { Command } from './context'
 import { formatError } from './errors'
 import { CommandError, Output, type KubectlHost, type KubectlOptions, type KubectlResult } from './host'
 import { tokenize } from './tokenize'
 
 const COMMANDS: Record<string, Command> = {
+  top,
+  autoscale,
   get,
   describe,
   apply,
@@ -37,11 +44,14 @@ const COMMANDS: Record<string, Command> = {
   label,
   annotate,
   config,
+  exec,
+  expose,
+  run,
 }
 
 // kubectl's other commands: named so typos get cobra's suggestion, refused with a clear message.
 const KNOWN_ELSEWHERE = [
-  'expose', 'run', 'explain', 'edit', 'autoscale', 'certificate', 'top',
+  'explain', 'edit', 'certificate',
   'logs', 'attach', 'exec', 'port-forward', 'proxy', 'cp', 'auth', 'debug',
   'events', 'diff', 'patch', 'replace', 'wait', 'kustomize', 'completion', 'alpha',
   'api-resources', 'api-versions', 'plugin', 'options',

@@ -15,6 +15,8 @@ import {
 } from './node-object'
 import { PodWorker, type KubeletHost } from './pod-worker'
 import { VOLUME_POLL_MS, waitsForClaims } from './volumes'
+import type { PodNetwork } from '../network/types'
+import { NODE_OVERHEAD, NodeUsage, nodeCapacity, type PodStats, type StatsSummary } from './usage'
 
 /** Formatted seconds shared by every kubelet of the process (a pure function of the time). */
 const stamps = new Map<number, string>()
@@ -25,18 +27,24 @@ export class Kubelet implements KubeletHost {
   readonly images = new ImageStore(PRELOADED_IMAGES)
   readonly hostIP: string
   private readonly source: { component: string; host: string }
-  private readonly podPrefix: string
+  readonly podPrefix: string
   private running = false
   private generation = 0
   private workers = new Map<string, PodWorker>()
+  /** Pod IP → its worker: where the container network delivers a packet (network/network.ts). */
+  private byIP = new Map<string, PodWorker>()
   private waitingForClaims = new Set<string>()
   private usedIPs = new Set<number>()
   private lastIP = 1
   private lastReport = -Infinity
   private postedImagesVersion = -1
   private ids: { bootID: string; machineID: string; systemUUID: string }
+  /** Resource usage of the containers (metrics helper: kubelet/usage.ts). */
+  readonly usage: NodeUsage
+  private bootedAt = 0
 
-  constructor(readonly ctx: ComponentContext, readonly spec: NodeSpecInput, readonly index: number) {
+  constructor(readonly ctx: ComponentContext, readonly spec: NodeSpecInput, readonly index: number,
+    private readonly net: () => PodNetwork | undefined = () => undefined) {
     this.nodeName = spec.name
     this.actor = `kubelet/${spec.name}`
     this.source = { component: 'kubelet', host: spec.name }
@@ -46,10 +54,25 @@ export class Kubelet implements KubeletHost {
     const r = ctx.clock.random
     const hex32 = () => r.uuid().replace(/-/g, '')
     this.ids = { bootID: r.uuid(), machineID: hex32(), systemUUID: r.uuid() }
+    this.usage = new NodeUsage(nodeCapacity(spec.cpu, spec.memory).cores, () => ctx.clock.now())
   }
 
   alive(): boolean {
     return this.running
+  }
+
+  /** The cluster network the pods' processes reach, once it runs (cluster-extras starts it). */
+  get network(): PodNetwork | undefined {
+    return this.net()
+  }
+
+  /** The running pod that holds `ip` on this machine. */
+  workerByIP(ip: string): PodWorker | undefined {
+    return this.running ? this.byIP.get(ip) : undefined
+  }
+
+  podIPAssigned(ip: string, worker: PodWorker): void {
+    this.byIP.set(ip, worker)
   }
 
   /** Boots the kubelet: registers (or re-syncs) the Node, posts Ready, takes the Lease, runs pods. */
@@ -57,9 +80,11 @@ export class Kubelet implements KubeletHost {
     if (this.running) return
     this.running = true
     const gen = ++this.generation
+    this.bootedAt = this.ctx.clock.now()
     if (rebooted) this.ids = { ...this.ids, bootID: this.ctx.clock.random.uuid() }
     this.images.reset()
     this.usedIPs.clear()
+    this.byIP.clear()
     const node = this.register()
     this.record(node, 'Normal', 'Starting', 'Starting kubelet.')
     this.postStatus(true)
@@ -86,6 +111,7 @@ export class Kubelet implements KubeletHost {
     this.generation++
     for (const w of this.workers.values()) w.kill()
     this.workers.clear()
+    this.byIP.clear()
   }
 
   /** A pod bound to this node was added or changed (dispatched by the NodeSimulator's informer). */
@@ -134,6 +160,24 @@ export class Kubelet implements KubeletHost {
     return pod ? this.workers.get(pod.metadata!.uid!) : undefined
   }
 
+  /** kube: the kubelet's /stats/summary resource usage (what metrics-server scrapes); none when down. */
+  statsSummary(): StatsSummary | undefined {
+    if (!this.running) return undefined
+    const now = this.ctx.clock.now()
+    const overhead = this.spec.controlPlane ? NODE_OVERHEAD.controlPlane : NODE_OVERHEAD.worker
+    const pods: PodStats[] = []
+    for (const w of this.workers.values()) {
+      const containers = w.all.map((c) => this.usage.stats(c)).filter((s) => s !== undefined)
+      if (!containers.length) continue
+      const m = w.pod.metadata!
+      pods.push({ podRef: { name: m.name!, namespace: m.namespace!, uid: m.uid! }, containers })
+    }
+    return {
+      nodeName: this.nodeName, time: now, capacity: nodeCapacity(this.spec.cpu, this.spec.memory), pods,
+      system: { startTime: this.bootedAt, usageCoreNanoSeconds: Math.round(overhead.idleMillicores * (now - this.bootedAt) * 1e3), workingSetBytes: overhead.memoryBytes },
+    }
+  }
+
   record(obj: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, container?: string): void {
     // kube: container events name their container in involvedObject.fieldPath, e.g.
     // `spec.containers{nginx}`; since v1.35 the message itself no longer carries the name.
@@ -163,6 +207,7 @@ export class Kubelet implements KubeletHost {
   }
 
   releaseIP(ip: string): void {
+    this.byIP.delete(ip)
     this.usedIPs.delete(Number(ip.slice(ip.lastIndexOf('.') + 1)))
   }
 

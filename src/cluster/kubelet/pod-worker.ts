@@ -19,7 +19,7 @@ import {
 } from './constants'
 import { LogBuffer } from './container-logs'
 import { lastExit, newRun, refreshFlags, restoreAfterReboot, type ContainerRun } from './container-run'
-import { ContainerRuntime, type ServedResponse } from './container-runtime'
+import { ContainerRuntime, type ExecResult, type ServedResponse } from './container-runtime'
 import { formatGoDuration } from './durations'
 import { ensureImage, type FoundImage } from './image-puller'
 import type { ImageStore } from './image-store'
@@ -27,12 +27,15 @@ import { nextAction } from './init-actions'
 import { podPhase } from './pod-phase'
 import { containerConfig } from './container-env'
 import { linkableServices } from './service-env'
-import { CONFIG_ERROR_RETRY_MS, dataSource, hostPathTree, nodeAllocatable } from './pod-config'
+import { CONFIG_ERROR_RETRY_MS, claimTree, dataSource, hostPathTree, nodeAllocatable } from './pod-config'
+import { waitForMounts } from './volume-mounts'
 import { PodVolumes } from './pod-volumes'
 import { buildPodStatus } from './pod-status'
 import { startProbes, type ProbeType } from './prober'
 import type { ProbeTarget } from './probe-check'
 import type { ComponentContext } from '../component'
+import type { DnsAnswer, NetResponse, PodNetwork, RequestOptions } from '../network/types'
+import type { NodeUsage } from './usage'
 
 /** What a pod worker needs from its kubelet. */
 export interface KubeletHost {
@@ -44,7 +47,13 @@ export interface KubeletHost {
   alive(): boolean
   allocateIP(): string
   releaseIP(ip: string): void
+  /** The network learns where the pod's IP lives (the CNI's host-local IPAM and routes). */
+  podIPAssigned?(ip: string, worker: PodWorker): void
+  /** The cluster network, when it runs: the pods' requests and DNS go through it. */
+  readonly network?: PodNetwork
   record(pod: Pod, type: 'Normal' | 'Warning', reason: string, message: string, container?: string): void
+  /** The node's resource usage counters (kubelet/usage.ts). */
+  readonly usage?: NodeUsage
   /** RFC 3339 at second precision (memoized: status writes format the same seconds again and again). */
   timestamp(ms: number): string
 }
@@ -84,6 +93,7 @@ export class PodWorker {
       facts: () => this.facts(),
       data: dataSource(host.ctx),
       hostPath: (path) => hostPathTree(host, path),
+      claim: (name) => claimTree(host.ctx, host, pod.metadata?.namespace ?? 'default', name),
       now: () => this.now(),
     })
     this.uid = pod.metadata!.uid!
@@ -116,11 +126,17 @@ export class PodWorker {
     if (this.rebooted) this.host.record(this.pod, 'Normal', 'SandboxChanged', 'Pod sandbox changed, it will be killed and re-created.')
     this.startTime = this.startTime ?? this.parseTime(this.pod.status?.startTime) ?? this.now()
     this.markDirty()
-    this.after(this.between(SANDBOX_CREATE_MS), () => {
+    // Volumes (storage helper): the sandbox waits for every volume to mount (kube: WaitForAttachAndMount).
+    waitForMounts({
+      mountFailure: () => this.volumes.mountFailure(),
+      warn: (reason, message) => this.host.record(this.pod, 'Warning', reason, message),
+      after: (ms, fn) => this.after(ms, () => { if (!this.terminating) fn() }),
+    }, () => this.after(this.between(SANDBOX_CREATE_MS), () => {
       this.podIP = this.host.allocateIP()
+      this.host.podIPAssigned?.(this.podIP, this)
       this.sandboxReady = true
       this.next()
-    })
+    }))
   }
 
   /** A newer version of the pod from the informer. */
@@ -442,15 +458,46 @@ export class PodWorker {
     return this.sandboxReady ? this.runtime.serve(req) : undefined
   }
 
-  /** Cluster DNS: `svc`, `svc.ns`, `svc.ns.svc`, `svc.ns.svc.cluster.local` → the Service's cluster IP. */
+  /** A container answered a request that cost `cpuMs` of CPU: the kubelet's usage counters (usage.ts). */
+  requestServed(c: ContainerRun, cpuMs: number): void {
+    this.host.usage?.served(c, cpuMs)
+  }
+
+  /**
+   * Cluster DNS through the pod's resolv.conf (network/dns.ts); before the network runs, Service
+   * names only: `svc`, `svc.ns`, `svc.ns.svc`, `svc.ns.svc.cluster.local` → the cluster IP.
+   */
   resolve(name: string): string | undefined {
+    const ns = this.pod.metadata!.namespace ?? 'default'
+    const net = this.host.network
+    if (net) return net.lookup(name, ns)?.addresses[0]?.ip
     const parts = name.replace(/\.$/, '').split('.')
     const fq = parts.length >= 3 && parts[2] === 'svc'
     if (parts.length > 2 && !fq) return undefined
-    const ns = parts[1] ?? this.pod.metadata!.namespace ?? 'default'
-    const svc = this.host.ctx.informers.for<Service>('Service').get(ns, parts[0])
+    const svc = this.host.ctx.informers.for<Service>('Service').get(parts[1] ?? ns, parts[0])
     const ip = svc?.spec?.clusterIP
     return ip && ip !== 'None' ? ip : undefined
+  }
+
+  hasNetwork(): boolean {
+    return this.host.network !== undefined
+  }
+
+  /** DNS answers in full, for nslookup. */
+  lookup(name: string): DnsAnswer | undefined {
+    return this.host.network?.lookup(name, this.pod.metadata!.namespace ?? 'default')
+  }
+
+  /** An HTTP GET from this pod's network namespace (wget, curl); undefined without a network. */
+  request(url: string, options?: RequestOptions): NetResponse | undefined {
+    const meta = this.pod.metadata!
+    return this.host.network?.request({ pod: { namespace: meta.namespace ?? 'default', name: meta.name! } }, url, options)
+  }
+
+  /** Runs argv in container `name` at once, as `kubectl exec` does (see ContainerRuntime.exec). */
+  exec(name: string, argv: string[], timeoutMs: number): ExecResult | undefined {
+    const c = this.container(name)
+    return c ? this.runtime.exec(c, argv, timeoutMs) : undefined
   }
 
   // ---- status -------------------------------------------------------------------------------

@@ -13,10 +13,11 @@ import { describe, expect, it } from 'vitest'
 import type { Job } from 'kubernetes-types/batch/v1'
 import type { ConfigMap, Event, PersistentVolumeClaim, Pod, Secret } from 'kubernetes-types/core/v1'
 import { piDigits } from '../images/pi'
+import { hostPathTree } from '../kubelet/pod-config'
 import { rows, run, type Run } from './run'
 
 const EXAMPLES = resolve(__dirname, '../../../public/examples')
-const FOLDERS = ['controllers', 'pods', 'application', '_kyaml/controllers', '_kyaml/pods', '_kyaml/application', 'configmap', 'secret', '_kyaml/configmap']
+const FOLDERS = ['controllers', 'pods', 'application', '_kyaml/controllers', '_kyaml/pods', '_kyaml/application', 'configmap', 'secret', '_kyaml/configmap', 'service/networking']
 const SUFFIX = '[bcdfghjklmnpqrstvwxz2456789]{5}'
 /** kind's service CIDR, 10.96.0.0/12. */
 const SERVICE_IP = /^10\.(9[6-9]|10\d|11[01])\.\d+\.\d+$/
@@ -53,9 +54,6 @@ const table = (r: Run, cmd: string) => rows(r.more(cmd).stdout)
 const logs = (r: Run, args: string) => r.more(`kubectl logs ${args}`).stdout
 const claim = (r: Run, name: string) => r.cluster.api.get<PersistentVolumeClaim>('PersistentVolumeClaim', 'default', name)
 const heredoc = (yaml: string) => `kubectl apply -f - <<EOF\n${yaml.trim()}\nEOF`
-/** What kubectl says for a kind this cluster does not serve (yet). */
-const noMatch = (name: string, file: string, kind: string, version: string, ns = '') =>
-  `error: resource mapping not found for name: "${name}" namespace: "${ns}" from "${file}": no matches for kind "${kind}" in version "${version}"\nensure CRDs are installed first\n`
 
 // kube: the scheduler's FitError, `0/4 nodes are available: ...` counting each reason over the nodes;
 // the default cluster's control-plane node is tainted NoSchedule.
@@ -233,12 +231,18 @@ const EXAMPLES_TABLE: Record<string, Example> = {
     },
   },
   'controllers/hpa-rs.yaml': {
-    docs: 'ReplicaSet (as a Horizontal Pod Autoscaler target)', status: 'issue 4',
+    docs: 'ReplicaSet (as a Horizontal Pod Autoscaler target)', status: 'works',
     before: 'kubectl apply -f controllers/frontend.yaml',
-    applied: ['horizontalpodautoscaler.autoscaling/frontend-scaler created\n',
-      noMatch('frontend-scaler', 'controllers/hpa-rs.yaml', 'HorizontalPodAutoscaler', 'autoscaling/v1')],
-    then: 'sleep 30',
-    check: (r) => expect(table(r, 'kubectl get rs frontend')[0].slice(0, 4)).toEqual(['frontend', '3', '3', '3']),
+    applied: 'horizontalpodautoscaler.autoscaling/frontend-scaler created\n',
+    then: 'sleep 60',
+    check: (r) => {
+      // autoscaling/v1 is converted to the stored autoscaling/v2 (targetCPUUtilizationPercentage → a cpu metric).
+      expect(r.cluster.api.get('HorizontalPodAutoscaler', 'default', 'frontend-scaler').apiVersion).toBe('autoscaling/v2')
+      expect(table(r, 'kubectl get rs frontend')[0].slice(0, 4)).toEqual(['frontend', '3', '3', '3'])
+      // The frontend's container requests no cpu: the HPA cannot compute a utilization and leaves the set alone.
+      expect(table(r, 'kubectl get hpa frontend-scaler')[0]).toEqual(['frontend-scaler', 'ReplicaSet/frontend', 'cpu: <unknown>/50%', '3', '10', '3', '60s'])
+      expect(events(r, 'frontend-scaler', 'FailedGetResourceMetric')[0]).toMatch(/^failed to get cpu utilization: missing request for cpu in container php-redis of Pod frontend-/)
+    },
   },
   'controllers/job-pod-failure-policy-failjob.yaml': {
     docs: 'Handling retriable and non-retriable pod failures with Pod failure policy', status: 'works',
@@ -508,6 +512,8 @@ const EXAMPLES_TABLE: Record<string, Example> = {
       // `kubectl get pod cpu-demo --output=yaml` shows `requests: {cpu: 500m}` for the manifest's "0.5".
       expect(pod(r, 'cpu-demo', 'cpu-example').spec!.containers[0].resources).toEqual({ limits: { cpu: '1' }, requests: { cpu: '500m' } })
       expect(pod(r, 'cpu-demo', 'cpu-example').status!.qosClass).toBe('Burstable')
+      // docs: `kubectl top pod cpu-demo` — two busy workers are held to the 1-CPU limit.
+      expect(table(r, 'kubectl top pod cpu-demo --namespace=cpu-example')).toEqual([['cpu-demo', '1000m', '0Mi']])
     },
   },
   'pods/resource/memory-request-limit-2.yaml': {
@@ -540,7 +546,11 @@ const EXAMPLES_TABLE: Record<string, Example> = {
     applied: 'pod/memory-demo created\n',
     then: 'sleep 60',
     // 150M within its 200Mi limit: it keeps running.
-    check: (r) => expect(pods(r, 'mem-example').map((p) => [p.name, p.ready, p.status, p.restarts])).toEqual([['memory-demo', '1/1', 'Running', '0']]),
+    check: (r) => {
+      expect(pods(r, 'mem-example').map((p) => [p.name, p.ready, p.status, p.restarts])).toEqual([['memory-demo', '1/1', 'Running', '0']])
+      // docs: `kubectl top pod memory-demo` shows about the 150M stress took (stress's M is 1024², so 150Mi).
+      expect(table(r, 'kubectl top pod memory-demo --namespace=mem-example')).toEqual([['memory-demo', '0m', '150Mi']])
+    },
   },
   'pods/simple-pod.yaml': {
     docs: 'Pods', status: 'works',
@@ -563,6 +573,10 @@ const EXAMPLES_TABLE: Record<string, Example> = {
     check: (r) => {
       manualClaimBound(r, 'task-pv-claim', 'task-pv-volume', '10Gi')
       expect(pods(r).map((p) => [p.name, p.ready, p.status])).toEqual([['task-pv-pod', '1/1', 'Running']])
+      // docs: index.html written into /mnt/data on the node is what nginx serves from the claim.
+      const node = pod(r, 'task-pv-pod').spec!.nodeName!
+      hostPathTree(r.cluster.nodes.kubelet(node)!, '/mnt/data').set('index.html', 'Hello from Kubernetes storage\n')
+      expect(r.cluster.nodes.kubelet(node)!.worker('default', 'task-pv-pod')!.serve({ port: 80, path: '/' })?.body).toBe('Hello from Kubernetes storage\n')
     },
   },
   'pods/storage/pv-volume.yaml': {
@@ -575,7 +589,16 @@ const EXAMPLES_TABLE: Record<string, Example> = {
     docs: 'Configure a Pod to Use a Volume for Storage', status: 'works',
     applied: 'pod/redis created\n',
     then: 'sleep 30',
-    check: (r) => expect(pods(r).map((p) => [p.name, p.ready, p.status])).toEqual([['redis', '1/1', 'Running']]),
+    check: (r) => {
+      expect(pods(r).map((p) => [p.name, p.ready, p.status])).toEqual([['redis', '1/1', 'Running']])
+      // docs: a file in the emptyDir /data/redis is still there after redis is killed and restarted.
+      const w = r.cluster.nodes.kubelet(pod(r, 'redis').spec!.nodeName!)!.worker('default', 'redis')!
+      w.container('redis')!.fs!.set('/data/redis/test-file', 'Hello\n')
+      w.exited(w.container('redis')!, 0, 'Completed')
+      r.more('sleep 30')
+      expect(pods(r).map((p) => [p.name, p.ready, p.status, p.restarts])).toEqual([['redis', '1/1', 'Running', '1 (30s ago)']])
+      expect(r.cluster.nodes.kubelet(pod(r, 'redis').spec!.nodeName!)!.worker('default', 'redis')!.container('redis')!.fs!.get('/data/redis/test-file')).toBe('Hello\n')
+    },
   },
   'pods/topology-spread-constraints/one-constraint.yaml': {
     docs: 'Pod Topology Spread Constraints', status: 'works',
@@ -627,12 +650,15 @@ const EXAMPLES_TABLE: Record<string, Example> = {
     },
   },
   'application/hpa/php-apache.yaml': {
-    docs: 'Horizontal Pod Autoscaler Walkthrough', status: 'issue 4',
+    docs: 'Horizontal Pod Autoscaler Walkthrough', status: 'works',
     before: 'kubectl apply -f application/php-apache.yaml',
-    applied: ['horizontalpodautoscaler.autoscaling/php-apache created\n',
-      noMatch('php-apache', 'application/hpa/php-apache.yaml', 'HorizontalPodAutoscaler', 'autoscaling/v2')],
+    applied: 'horizontalpodautoscaler.autoscaling/php-apache created\n',
     then: 'sleep 30',
-    check: (r) => deploymentReady(r, 'php-apache', 1, 'registry.k8s.io/hpa-example'),
+    check: (r) => {
+      deploymentReady(r, 'php-apache', 1, 'registry.k8s.io/hpa-example')
+      // docs: with no load, `kubectl get hpa` shows 0% of the 50% target and one replica.
+      expect(table(r, 'kubectl get hpa')).toEqual([['php-apache', 'Deployment/php-apache', 'cpu: 0%/50%', '1', '10', '1', '30s']])
+    },
   },
   'application/job/cronjob.yaml': {
     docs: 'Running Automated Tasks with a CronJob', status: 'works',
@@ -697,6 +723,8 @@ const EXAMPLES_TABLE: Record<string, Example> = {
     check: (r) => {
       deploymentReady(r, 'php-apache', 1, 'registry.k8s.io/hpa-example')
       expect(table(r, 'kubectl get svc php-apache')[0].slice(1, 5)).toEqual(['ClusterIP', expect.stringMatching(SERVICE_IP), '<none>', '80/TCP'])
+      // Idle, the server uses about a millicore and ten-odd Mi (metrics-server has scraped it by now).
+      expect(table(r, 'kubectl top pods')).toEqual([[expect.stringMatching(/^php-apache-/), '1m', expect.stringMatching(/^1\dMi$/)]])
     },
   },
   'application/web/web.yaml': {
@@ -714,15 +742,16 @@ const EXAMPLES_TABLE: Record<string, Example> = {
     },
   },
   'application/wordpress/mysql-deployment.yaml': {
-    docs: 'Example: Deploying WordPress and MySQL with Persistent Volumes', status: 'issue 4',
-    // The docs make the Secret mysql-pass with a kustomization secretGenerator (issue 4).
+    docs: 'Example: Deploying WordPress and MySQL with Persistent Volumes', status: 'works',
+    // The docs make the Secret mysql-pass with a kustomization secretGenerator; a literal makes the same Secret.
+    before: 'kubectl create secret generic mysql-pass --from-literal=password=YOUR_PASSWORD',
     applied: 'service/wordpress-mysql created\npersistentvolumeclaim/mysql-pv-claim created\ndeployment.apps/wordpress-mysql created\n',
     then: 'sleep 60',
     check: (r) => {
       // The claim binds through kind's default class `standard` once the pod is scheduled.
       expect(claim(r, 'mysql-pv-claim').status).toMatchObject({ phase: 'Bound', capacity: { storage: '20Gi' } })
       expect(table(r, 'kubectl get pvc mysql-pv-claim')[0][5]).toBe('standard')
-      expect(pods(r).map((p) => p.name)).toEqual([expect.stringMatching(new RegExp(`^wordpress-mysql-[a-z0-9]{9,10}-${SUFFIX}$`))])
+      expect(pods(r).map((p) => [p.name, p.status])).toEqual([[expect.stringMatching(new RegExp(`^wordpress-mysql-[a-z0-9]{9,10}-${SUFFIX}$`)), 'Running']])
     },
   },
   'application/zookeeper/zookeeper.yaml': {
@@ -820,6 +849,82 @@ const EXAMPLES_TABLE: Record<string, Example> = {
     applied: 'pod/mypod created\n',
     then: 'sleep 30',
     check: spreadToZoneB,
+  },
+  // service/networking (Ingress, NetworkPolicy: INGRESS-POLICY; the Service files: NET).
+  'service/networking/minimal-ingress.yaml': {
+    docs: 'Ingress', status: 'works',
+    // The docs pair this manifest with their `nginx-example` IngressClass of ingress-nginx.
+    before: heredoc('apiVersion: networking.k8s.io/v1\nkind: IngressClass\nmetadata: {name: nginx-example}\nspec: {controller: k8s.io/ingress-nginx}'),
+    applied: 'ingress.networking.k8s.io/minimal-ingress created\n',
+    then: 'sleep 60',
+    // docs: served by ingress-nginx, the ingress gets the controller's address; the missing Service `test` shows in describe.
+    check: (r) => {
+      expect(table(r, 'kubectl get ingress')).toEqual([['minimal-ingress', 'nginx-example', '*', '172.18.0.2', '80', '60s']])
+      expect(r.more('kubectl describe ingress minimal-ingress').stdout).toContain('              /testpath   test:80 (<error: services "test" not found>)\n')
+    },
+  },
+  'service/networking/simple-fanout-example.yaml': {
+    docs: 'Ingress', status: 'works',
+    applied: 'ingress.networking.k8s.io/simple-fanout-example created\n',
+    then: 'sleep 60',
+    // docs: `kubectl describe ingress simple-fanout-example` lists foo.bar.com with /foo and /bar; the
+    // default IngressClass `nginx` is filled in by admission.
+    check: (r) => {
+      expect(table(r, 'kubectl get ingress')).toEqual([['simple-fanout-example', 'nginx', 'foo.bar.com', '172.18.0.2', '80', '60s']])
+      const out = r.more('kubectl describe ingress simple-fanout-example').stdout
+      expect(out).toContain('  foo.bar.com  \n               /foo   service1:4200 (<error: services "service1" not found>)\n'
+        + '               /bar   service2:8080 (<error: services "service2" not found>)\n')
+      expect(out).toContain('  Normal  Sync    0s (x2 over 60s)  nginx-ingress-controller  Scheduled for sync\n')
+    },
+  },
+  'service/networking/networkpolicy.yaml': {
+    docs: 'Network Policies', status: 'works',
+    applied: 'networkpolicy.networking.k8s.io/test-network-policy created\n',
+    check: (r) => {
+      expect(table(r, 'kubectl get networkpolicy')).toEqual([['test-network-policy', 'role=db', '0s']])
+      expect(r.more('kubectl describe netpol test-network-policy').stdout).toContain('  Policy Types: Ingress, Egress\n')
+    },
+  },
+  'service/networking/network-policy-default-deny-ingress.yaml': {
+    docs: 'Network Policies', status: 'works',
+    applied: 'networkpolicy.networking.k8s.io/default-deny-ingress created\n',
+    check: (r) => {
+      expect(table(r, 'kubectl get netpol')).toEqual([['default-deny-ingress', '<none>', '0s']])
+      expect(r.more('kubectl describe netpol default-deny-ingress').stdout).toContain('  Not affecting egress traffic\n  Policy Types: Ingress\n')
+    },
+  },
+  'service/networking/run-my-nginx.yaml': {
+    docs: 'Connecting Applications with Services', status: 'works',
+    applied: 'deployment.apps/my-nginx created\n',
+    then: 'sleep 30',
+    check: (r) => deploymentReady(r, 'my-nginx', 2, 'nginx'),
+  },
+  'service/networking/nginx-svc.yaml': {
+    docs: 'Connecting Applications with Services', status: 'works',
+    before: 'kubectl apply -f service/networking/run-my-nginx.yaml',
+    applied: 'service/my-nginx created\n',
+    then: 'sleep 30',
+    check: (r) => {
+      expect(table(r, 'kubectl get svc my-nginx')[0].slice(1, 5)).toEqual(['ClusterIP', expect.stringMatching(SERVICE_IP), '<none>', '80/TCP'])
+      expect(table(r, 'kubectl get ep my-nginx')[0][1]).toMatch(/^10\.244\.\d+\.\d+:80,10\.244\.\d+\.\d+:80$/)
+      // docs: the Service answers from inside the cluster with nginx's welcome page (NET: DNS, kube-proxy).
+      expect(r.more('kubectl exec deploy/my-nginx -- curl -s my-nginx').stdout).toContain('<title>Welcome to nginx!</title>')
+    },
+  },
+  'service/networking/nginx-secure-app.yaml': {
+    // The docs first make the nginxsecret Secret and nginxconfigmap ConfigMap from local files
+    // (openssl, default.conf); only the objects are checked here.
+    docs: 'Connecting Applications with Services', status: 'issue 4',
+    applied: 'service/my-nginx created\ndeployment.apps/my-nginx created\n',
+    then: 'sleep 10',
+    check: (r) => {
+      expect(table(r, 'kubectl get svc my-nginx')[0].slice(1, 5)).toEqual(['NodePort', expect.stringMatching(SERVICE_IP), '<none>',
+        expect.stringMatching(/^8080:3\d{4}\/TCP,443:3\d{4}\/TCP$/)])
+      // Without the Secret the docs make first, the pod waits as the kubelet says (kube: MountVolume.SetUp).
+      const [p] = pods(r)
+      expect(p.status).toBe('ContainerCreating')
+      expect(events(r, p.name, 'FailedMount')[0]).toBe('MountVolume.SetUp failed for volume "secret-volume" : secret "nginxsecret" not found')
+    },
   },
 }
 

@@ -14,6 +14,8 @@ import { replicationControllerKind } from './replicationcontroller'
 import { configMapKind, secretKind } from './config'
 import { endpointSliceKind, endpointsKind } from './discovery'
 import { limitRangeKind, resourceQuotaKind } from './quota'
+import { ingressClassKind, ingressKind, networkPolicyKind } from './networking'
+import { horizontalPodAutoscalerKind } from './autoscaling'
 
 export const BUILTIN_KINDS: KindDef[] = [
   namespaceKind, nodeKind, podKind, serviceKind, eventKind, replicaSetKind, deploymentKind, leaseKind,
@@ -25,6 +27,8 @@ export const BUILTIN_KINDS: KindDef[] = [
   replicationControllerKind,
   endpointSliceKind, endpointsKind,
   limitRangeKind, resourceQuotaKind,
+  horizontalPodAutoscalerKind,
+  ingressKind, ingressClassKind, networkPolicyKind,
 ]
 
 export type { KindDef, ServerContext } from './kind'

@@ -41,7 +41,7 @@ interface Target {
 export function locate(ctx: CommandContext, m: Manifest, nsFlag: unknown): Target {
   const obj = m.object
   const meta = obj.metadata ?? {}
-  const info = ctx.host.api.kinds().find((k) => k.kind === obj.kind && k.apiVersion === obj.apiVersion)
+  const info = ctx.host.api.kinds().find((k) => k.kind === obj.kind && (k.apiVersion === obj.apiVersion || k.alternateVersions?.includes(String(obj.apiVersion))))
   if (!info) {
     throw new CommandError(
       `error: resource mapping not found for name: "${meta.name ?? ''}" namespace: "${meta.namespace ?? ''}" from "${m.source}": ` +

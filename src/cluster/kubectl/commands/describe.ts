@@ -14,6 +14,8 @@ import { describePersistentVolumeClaim } from '../describe/storage'
 import { describeReplicationController } from '../describe/replicationcontroller'
 import { describeConfigMap, describeSecret } from '../describe/config'
 import { describeLimitRange, describeResourceQuota } from '../describe/quota'
+import { describeIngress, describeIngressClass, describeNetworkPolicy } from '../describe/networking'
+import { describeHorizontalPodAutoscaler } from '../describe/autoscaling'
 import { formatError } from '../errors'
 import { parseFlags, str, bool, type FlagSpec } from '../flags'
 import { CommandError } from '../host'
@@ -33,6 +35,7 @@ const FLAGS: FlagSpec[] = [
 type Describer = (api: Api, obj: never, now: number) => string
 
 const DESCRIBERS: Record<string, Describer> = {
+  HorizontalPodAutoscaler: describeHorizontalPodAutoscaler,
   Job: describeJob,
   CronJob: describeCronJob,
   Pod: describePod,
@@ -47,6 +50,7 @@ const DESCRIBERS: Record<string, Describer> = {
   ConfigMap: describeConfigMap,
   Secret: describeSecret,
   ResourceQuota: describeResourceQuota, LimitRange: describeLimitRange,
+  Ingress: describeIngress, IngressClass: describeIngressClass, NetworkPolicy: describeNetworkPolicy,
 }
 
 /** Kinds without a dedicated describer get the generic header and their events. */

@@ -6,6 +6,7 @@ import { nodeColumns } from './node'
 import { podColumns } from './pod'
 import { podDisruptionBudgetColumns } from './policy'
 import type { Columns } from './types'
+import { horizontalPodAutoscalerColumns } from './autoscaling'
 import { deploymentColumns, replicaSetColumns } from './workloads'
 import { priorityClassColumns } from './scheduling'
 import { cronJobColumns, jobColumns } from './batch'
@@ -15,6 +16,7 @@ import { replicationControllerColumns } from './replicationcontroller'
 import { endpointSliceColumns, endpointsColumns } from './discovery'
 import { configMapColumns, secretColumns } from './config'
 import { limitRangeColumns, resourceQuotaColumns } from './quota'
+import { ingressClassColumns, ingressColumns, networkPolicyColumns } from './networking'
 
 export type { Columns } from './types'
 
@@ -24,6 +26,7 @@ const defaultColumns: Columns = {
 }
 
 const BY_KIND: Record<string, Columns<never>> = {
+  HorizontalPodAutoscaler: horizontalPodAutoscalerColumns,
   Pod: podColumns,
   Node: nodeColumns,
   Deployment: deploymentColumns,
@@ -48,6 +51,7 @@ const BY_KIND: Record<string, Columns<never>> = {
   ConfigMap: configMapColumns,
   Secret: secretColumns,
   ResourceQuota: resourceQuotaColumns, LimitRange: limitRangeColumns,
+  Ingress: ingressColumns, IngressClass: ingressClassColumns, NetworkPolicy: networkPolicyColumns,
 }
 
 export function columnsFor(kind: string): Columns<KubeObject> {
