@@ -24,3 +24,11 @@ test('the console runs kubectl get pods, get nodes, and shows a NotFound error',
   await input.press('ArrowDown')
   await expect(input).toHaveValue('kubectl get pod does-not-exist')
 })
+
+test('kubectl apply -f with a docs URL reads the bundled example; a missing one is a 404', async ({ page }) => {
+  await openApp(page)
+  const applied = await runInConsole(page, 'kubectl apply -f https://k8s.io/examples/service/networking/run-my-nginx.yaml')
+  await expect(applied.locator('.console-stdout')).toHaveText('deployment.apps/my-nginx created')
+  const missing = await runInConsole(page, 'kubectl apply -f https://k8s.io/examples/no/such.yaml')
+  await expect(missing.locator('.console-stderr')).toHaveText('error: unable to read URL "https://k8s.io/examples/no/such.yaml", server reported 404 Not Found, status code=404')
+})

@@ -9,9 +9,13 @@
  */
 import { readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type { Node } from 'kubernetes-types/core/v1'
 import { createCluster, type Cluster } from './cluster/cluster'
 import { runScript } from './cluster/kubectl/script'
+
+// The docs' examples bundled with the app, which `kubectl apply -f https://k8s.io/examples/...` reads.
+const EXAMPLES = fileURLToPath(new URL('../public/examples/', import.meta.url))
 
 const STARTUP_STEP_MS = 1_000
 const STARTUP_MAX_MS = 10_000
@@ -65,6 +69,7 @@ function main(): void {
   const { output, failed } = runScript(cluster, text, {
     echo: args.echo,
     readFile: (p) => readFileSync(resolve(base, p), 'utf8'),
+    readExample: (p) => readFileSync(resolve(EXAMPLES, p), 'utf8'),
   })
   for (const chunk of output) (chunk.stream === 'stdout' ? process.stdout : process.stderr).write(chunk.text)
   process.exitCode = failed > 0 ? 1 : 0

@@ -169,7 +169,7 @@ class Host {
       case 'apply':
         return this.runKubectl('apply -f -', { stdin: cmd.text, waitForDeletion: false, kubeconfig: this.kubeconfig })
       case 'kubectl':
-        return this.runKubectl(stripKubectl(cmd.line), { stdin: cmd.stdin, waitForDeletion: false, kubeconfig: this.kubeconfig })
+        return this.runKubectl(stripKubectl(cmd.line), { stdin: cmd.stdin, waitForDeletion: false, kubeconfig: this.kubeconfig, readExample })
       case 'delete': {
         const info = this.cluster.api.resolveKind(cmd.kind)
         const namespace = info?.namespaced ? (cmd.namespace ?? 'default') : undefined
@@ -415,3 +415,16 @@ function main(): void {
 }
 
 if (typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope !== 'undefined') main()
+
+/**
+ * `kubectl apply -f https://k8s.io/examples/...`: the docs' examples are served with the app under
+ * /examples/. A command must answer at once, and a worker may read a same-origin file synchronously.
+ */
+function readExample(path: string): string {
+  const xhr = new XMLHttpRequest()
+  xhr.open('GET', `/examples/${path}`, false)
+  xhr.send()
+  // The dev server answers a missing file with the app's index page.
+  if (xhr.status !== 200 || (xhr.getResponseHeader('content-type') ?? '').includes('text/html')) throw new Error(`${xhr.status}`)
+  return xhr.responseText
+}

@@ -43,6 +43,8 @@ export interface KubectlOptions {
   stdin?: string
   /** Reads a manifest named by `-f PATH`; throws when the file does not exist. */
   readFile?: (path: string) => string
+  /** Reads a docs example bundled under public/examples (`application/php-apache.yaml`), for `-f https://k8s.io/examples/...`. */
+  readExample?: (path: string) => string
   /** Namespace of the current context (kube default: `default`). */
   namespace?: string
   /** The host's kubeconfig: `kubectl config` changes it; its current context's namespace wins over `namespace`. */

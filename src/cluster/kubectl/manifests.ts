@@ -4,6 +4,7 @@
  * kubectl's YAML reader does, so one broken document does not hide the others and a syntax error
  * names the line counted from the start of its own document (as kubectl counts it).
  */
+import { docsExamplePath, isUrl } from './example-urls'
 import { load } from 'js-yaml'
 import type { KubeObject } from '../apiserver/types'
 import { CommandError, type KubectlOptions } from './host'
@@ -76,6 +77,20 @@ export function parseManifests(text: string, source: string): ManifestSet {
   return { manifests, errors }
 }
 
+/** A docs example's URL reads the bundled copy; any other URL is out of reach (no internet here). */
+function readUrl(url: string, opts: KubectlOptions): string {
+  const path = docsExamplePath(url)
+  if (path && opts.readExample) {
+    try {
+      return opts.readExample(path)
+    } catch {
+      // kube: kubectl's words for a URL that answers 404.
+      throw new CommandError(`error: unable to read URL "${url}", server reported 404 Not Found, status code=404`)
+    }
+  }
+  throw new CommandError(`error: unable to read URL "${url}": Terrarium has no internet access; it bundles the Kubernetes docs' examples (https://k8s.io/examples/...)`)
+}
+
 /** Reads every `-f` argument (files or `-` for stdin). */
 export function readManifests(files: string[], opts: KubectlOptions): ManifestSet {
   const all: ManifestSet = { manifests: [], errors: [] }
@@ -83,6 +98,8 @@ export function readManifests(files: string[], opts: KubectlOptions): ManifestSe
     let text: string
     if (file === '-') {
       text = opts.stdin ?? ''
+    } else if (isUrl(file)) {
+      text = readUrl(file, opts)
     } else {
       if (!opts.readFile) throw new CommandError(`error: the path "${file}" does not exist`)
       try {

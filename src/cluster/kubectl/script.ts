@@ -19,6 +19,8 @@ export interface ScriptChunk {
 export interface ScriptOptions {
   /** Reads a file relative to the script's folder. */
   readFile?: (path: string) => string
+  /** Reads a bundled docs example (see KubectlOptions.readExample). */
+  readExample?: (path: string) => string
   /** Print each command as `$ cmd` before its output. */
   echo?: boolean
   namespace?: string
@@ -88,7 +90,7 @@ export function runScript(cluster: KubectlHost, text: string, opts: ScriptOption
     }
     const [head, ...rest] = words
     if (head === 'kubectl' || head === 'k') {
-      const r = runKubectl(cluster, step.command, { stdin: step.stdin, readFile: opts.readFile, kubeconfig })
+      const r = runKubectl(cluster, step.command, { stdin: step.stdin, readFile: opts.readFile, readExample: opts.readExample, kubeconfig })
       emit('stdout', r.stdout)
       emit('stderr', r.stderr)
       if (r.exitCode !== 0) failed++

@@ -24,7 +24,8 @@ export function run(script: string, seed = 1): Run {
   // One kubeconfig for the whole run, so `kubectl config set-context` holds across more().
   const kubeconfig = new KubeConfig()
   const exec = (text: string) => {
-    const r = runScript(cluster, text, { readFile: (p) => readFileSync(resolve(EXAMPLES, p), 'utf8'), kubeconfig })
+    const read = (p: string) => readFileSync(resolve(EXAMPLES, p), 'utf8')
+    const r = runScript(cluster, text, { readFile: read, readExample: read, kubeconfig })
     const pick = (s: 'stdout' | 'stderr') => r.output.filter((c) => c.stream === s).map((c) => c.text).join('')
     return { stdout: pick('stdout'), stderr: pick('stderr'), failed: r.failed }
   }
