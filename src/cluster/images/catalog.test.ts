@@ -68,9 +68,9 @@ describe('image catalog', () => {
     expect(!l.found && l.message).toContain('pull access denied, repository does not exist')
   })
   it('treats an unknown image as a generic long-running server', () => {
-    const l = found('gcr.io/google-samples/hello-app:1.0')
+    const l = found('registry.example.com/acme/widget:1.0')
     expect(l.entry).toBeUndefined()
-    const steps = run(programFor({ name: 'hello', image: 'gcr.io/google-samples/hello-app:1.0' }, l))
+    const steps = run(programFor({ name: 'widget', image: 'registry.example.com/acme/widget:1.0' }, l))
     expect(exitCode(steps)).toBeUndefined()
   })
   it('reports an unparseable name as InvalidImageName', () => {

@@ -9,6 +9,7 @@ import { stableBetween, stableHex64 } from './digest'
 import { httpdStartup, nginxStartup, POSTGRES_NO_PASSWORD, postgresStartup, redisStartup } from './logs'
 import { piDigits } from './pi'
 import { httpdBody, nginxBody, springBootDemo } from './pages'
+import { helloApp, helloGoGke } from './google-samples'
 import { exitsImmediately, server, type Program } from './program'
 import { familiarName, parseImageReference, type ImageReference } from './reference'
 import { shellProgram } from './shell'
@@ -99,6 +100,18 @@ const ENTRIES: CatalogEntry[] = [
     tagExists: (t) => t === 'latest',
     sizeBytes: sizes(160_000_000),
     entrypoint: (tag) => springBootDemo(tag),
+  },
+  {
+    name: 'gcr.io/google-samples/hello-app',
+    tagExists: (t) => t === '1.0' || t === '2.0',
+    sizeBytes: sizes(4_500_000),
+    entrypoint: (tag) => helloApp(tag),
+  },
+  {
+    name: 'gcr.io/google-samples/hello-go-gke',
+    tagExists: (t) => t === '1.0',
+    sizeBytes: sizes(4_000_000),
+    entrypoint: () => helloGoGke(),
   },
   {
     // curl's official image (Alpine with busybox): `curl` and a shell.

@@ -8,8 +8,8 @@ const pad = (n: number, w = 2) => String(n).padStart(w, '0')
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
 
-/** nginx error-log time: `2026/01/01 09:00:03`. */
-function nginxTime(ms: number): string {
+/** nginx error-log time, also Go's `log` default: `2026/01/01 09:00:03`. */
+export function nginxTime(ms: number): string {
   const d = new Date(ms)
   return `${d.getUTCFullYear()}/${pad(d.getUTCMonth() + 1)}/${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`
 }

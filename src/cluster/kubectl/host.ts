@@ -4,6 +4,7 @@
  */
 import type { Api } from '../apiserver/types'
 import type { Clock } from '../clock'
+import type { NetResponse, RequestOptions } from '../network/types'
 import type { KubeConfig } from './kubeconfig'
 import type { ResourceMetrics } from '../metrics'
 
@@ -26,6 +27,8 @@ export interface TrafficControl {
   stop(name: string): boolean
   list(): { name: string; url: string; rps: number; sent: number; ok: number; failed: number }[]
   pods(): Record<string, { ok: number; failed: number }>
+  /** One request from outside the cluster (the runner's `curl`). */
+  request?(url: string, options?: RequestOptions): NetResponse
 }
 
 export interface KubectlHost {
@@ -54,12 +57,36 @@ export interface KubectlOptions {
    * virtual clock. Hosts that drive time themselves (the UI) may turn it off.
    */
   waitForDeletion?: boolean
+  /** The host can open an editor for `kubectl edit` (the UI); the headless runner cannot. */
+  editor?: boolean
+  /** Where `kubectl port-forward` records a forward (the UI lists them); absent: nothing is kept. */
+  portForwards?: { add(forward: PortForward): void }
+}
+
+/** One `kubectl port-forward` listener: local port on 127.0.0.1 and [::1] to a pod's port. */
+export interface PortForward {
+  namespace: string
+  pod: string
+  /** What the command named: `svc/web`, `deploy/web`, `pod/web-1`. */
+  target: string
+  localPort: number
+  remotePort: number
+}
+
+/** `kubectl edit`'s object, for the host's editor; saving it goes to `applyEdit`. */
+export interface EditRequest {
+  kind: string
+  namespace?: string
+  name: string
+  yaml: string
 }
 
 export interface KubectlResult {
   stdout: string
   stderr: string
   exitCode: number
+  /** Set by `kubectl edit` (and by a failed save, to reopen the editor with the errors). */
+  edit?: EditRequest
 }
 
 /** Collects a command's output; commands write lines as real kubectl does. */
@@ -67,6 +94,7 @@ export class Output {
   stdout = ''
   stderr = ''
   exitCode = 0
+  edit?: EditRequest
 
   out(text: string): void {
     this.stdout += text.endsWith('\n') ? text : text + '\n'
@@ -83,7 +111,7 @@ export class Output {
   }
 
   result(): KubectlResult {
-    return { stdout: this.stdout, stderr: this.stderr, exitCode: this.exitCode }
+    return { stdout: this.stdout, stderr: this.stderr, exitCode: this.exitCode, ...(this.edit ? { edit: this.edit } : {}) }
   }
 }
 

@@ -9,6 +9,7 @@ import { KubeConfig } from './kubeconfig'
 import { runKubectl } from './kubectl'
 import { tokenize } from './tokenize'
 import { runNodeVerb } from './node-verbs'
+import { runCurlVerb } from './curl-verb'
 import { runTrafficVerb } from './traffic-verb'
 
 export interface ScriptChunk {
@@ -106,6 +107,11 @@ export function runScript(cluster: KubectlHost, text: string, opts: ScriptOption
       const r = runTrafficVerb(cluster, rest)
       if (r.ok) emit('stdout', r.text)
       else fail(r.text)
+    } else if (head === 'curl') {
+      const r = runCurlVerb(cluster, rest)
+      emit('stdout', r.stdout)
+      emit('stderr', r.stderr)
+      if (r.code !== 0) failed++
     } else if (head === 'echo') {
       emit('stdout', rest.join(' ') + '\n')
     } else {

@@ -8,7 +8,7 @@
  */
 import type { Clock, TimerId } from '../clock'
 import type { ClusterNetwork } from './network'
-import type { RequestSource, TrafficGeneratorInfo, TrafficSnapshot } from './types'
+import type { NetResponse, RequestOptions, RequestSource, TrafficGeneratorInfo, TrafficSnapshot } from './types'
 
 // A load tester's per-request timeout (hey defaults to 20 s, curl in scripts often -m 10): 10 s.
 export const GENERATOR_TIMEOUT_MS = 10_000
@@ -56,6 +56,11 @@ export class TrafficGenerator {
     this.clock.cancel(g.timer)
     this.generators.delete(name)
     return true
+  }
+
+  /** One request from outside the cluster (the learner's laptop: the runner's `curl`). */
+  request(url: string, options: RequestOptions = {}): NetResponse {
+    return this.network.request({ external: true }, url, { ...options, label: options.label ?? 'laptop' })
   }
 
   list(): TrafficGeneratorInfo[] {
