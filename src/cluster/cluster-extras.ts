@@ -89,8 +89,8 @@ export function startNetwork(core: CoreCluster, nodes: NetworkNodes): ExtraNetwo
 }
 
 /** Starts the extra controllers on a running core cluster (the browser worker, after `hello`). */
-export function startExtraControllers<C extends CoreCluster & { controllers: object; nodes: NetworkNodes }>(cluster: C): C & { controllers: ExtraControllers; metrics: MetricsServer } & ExtraNetwork {
-  const extras = createExtraControllers(cluster, cluster.nodes as unknown as KubeletStatsSource)
+export function startExtraControllers<C extends CoreCluster & { controllers: object; nodes: NetworkNodes & KubeletStatsSource }>(cluster: C): C & { controllers: ExtraControllers; metrics: MetricsServer } & ExtraNetwork {
+  const extras = createExtraControllers(cluster, cluster.nodes)
   for (const c of Object.values(extras)) c.start()
   ensureExtraBootstrapObjects(cluster)
   const net = startNetwork(cluster, cluster.nodes)
