@@ -250,3 +250,17 @@ describe('patch of an object whose pod template has resources', () => {
     expect(d.spec.template.spec.containers[0].resources).toEqual({ limits: { cpu: '500m' }, requests: { cpu: '200m' } })
   })
 })
+
+describe('dry run', () => {
+  it('a dry-run update that empties the finalizers of a terminating object leaves it in place', () => {
+    const { api } = createCore()
+    api.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'held', namespace: 'default', finalizers: ['example.com/hold'] } } as KubeObject, { actor: 'kubectl' })
+    api.delete('ConfigMap', 'default', 'held', { actor: 'kubectl' })
+    const marked = structuredClone(api.get('ConfigMap', 'default', 'held'))
+    marked.metadata!.finalizers = []
+    api.update(marked, { actor: 'kubectl', dryRun: true })
+    expect(api.get('ConfigMap', 'default', 'held').metadata?.finalizers).toEqual(['example.com/hold'])
+    api.update(marked, { actor: 'kubectl' })
+    expect(api.find('ConfigMap', 'default', 'held')).toBeUndefined()
+  })
+})

@@ -290,10 +290,11 @@ export class ApiServer implements Api {
     const causes = [...this.metaCauses(def, obj), ...(def.validate?.(obj) ?? []), ...(def.validateUpdate?.(obj, current) ?? [])]
     this.validate(def, obj, causes)
     if (!deepEqual(obj.spec, current.spec) && meta.generation !== undefined) meta.generation = (cur.generation ?? 0) + 1
+    // A dry run changes nothing, not even the removal that emptying the finalizers would trigger.
+    if (ctx.dryRun) return obj as T
     if (cur.deletionTimestamp && !(meta.finalizers?.length) && (cur.deletionGracePeriodSeconds ?? 0) === 0 && def.statusWhileDeleting?.(obj) === undefined) {
       return this.remove(def, current, ctx) as T
     }
-    if (ctx.dryRun) return obj as T
     return this.commit(def, obj, current, ctx, verb) as T
   }
 
