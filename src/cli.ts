@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url'
 import type { Node } from 'kubernetes-types/core/v1'
 import { createCluster, type Cluster } from './cluster/cluster'
 import { runScript } from './cluster/kubectl/script'
+import { loadSchema } from './cluster/kubectl/explain/schema'
 
 // The docs' examples bundled with the app, which `kubectl apply -f https://k8s.io/examples/...` reads.
 const EXAMPLES = fileURLToPath(new URL('../public/examples/', import.meta.url))
@@ -75,4 +76,6 @@ function main(): void {
   process.exitCode = failed > 0 ? 1 : 0
 }
 
+// kubectl explain's schema loads lazily (a large generated chunk); have it before the script runs.
+await loadSchema()
 main()
