@@ -10,7 +10,11 @@ import { describeService } from '../describe/service'
 import { describeDeployment, describeReplicaSet } from '../describe/workloads'
 import { describeCronJob, describeJob } from '../describe/batch'
 import { describeDaemonSet, describeStatefulSet } from '../describe/apps-sets'
-import { describePersistentVolumeClaim } from '../describe/storage'
+import { describePersistentVolume, describePersistentVolumeClaim, describeStorageClass } from '../describe/storage'
+import { describeNamespace } from '../describe/namespace'
+import { describeEndpointSlice, describeEndpoints } from '../describe/discovery'
+import { describePodDisruptionBudget, describePriorityClass } from '../describe/policy'
+import { describeGeneric } from '../describe/generic'
 import { describeReplicationController } from '../describe/replicationcontroller'
 import { describeConfigMap, describeSecret } from '../describe/config'
 import { describeLimitRange, describeResourceQuota } from '../describe/quota'
@@ -22,9 +26,6 @@ import { CommandError } from '../host'
 import { byNamespaceAndName, resolveResource } from '../resources'
 import { namespaceOf, type CommandContext } from '../context'
 import type { Api } from '../../apiserver/types'
-import { DescribeWriter } from '../describe/writer'
-import { eventsFor, writeAnnotations, writeEvents, writeLabels } from '../describe/common'
-import { rfc1123z } from '../duration'
 
 const FLAGS: FlagSpec[] = [
   { name: 'selector', short: 'l', type: 'string' },
@@ -51,20 +52,14 @@ const DESCRIBERS: Record<string, Describer> = {
   Secret: describeSecret,
   ResourceQuota: describeResourceQuota, LimitRange: describeLimitRange,
   Ingress: describeIngress, IngressClass: describeIngressClass, NetworkPolicy: describeNetworkPolicy,
-}
-
-/** Kinds without a dedicated describer get the generic header and their events. */
-function describeGeneric(api: Api, obj: KubeObject, now: number): string {
-  const w = new DescribeWriter()
-  w.line(0, `Name:\t${obj.metadata?.name}`)
-  if (obj.metadata?.namespace) w.line(0, `Namespace:\t${obj.metadata.namespace}`)
-  writeLabels(w, 0, 'Labels', obj.metadata?.labels)
-  writeAnnotations(w, 0, obj.metadata?.annotations)
-  w.line(0, `API Version:\t${obj.apiVersion}`)
-  w.line(0, `Kind:\t${obj.kind}`)
-  w.line(0, `CreationTimestamp:\t${rfc1123z(obj.metadata?.creationTimestamp)}`)
-  writeEvents(w, eventsFor(api, obj), now)
-  return w.toString()
+  Namespace: describeNamespace,
+  Endpoints: describeEndpoints,
+  EndpointSlice: describeEndpointSlice,
+  PersistentVolume: describePersistentVolume,
+  StorageClass: describeStorageClass,
+  PodDisruptionBudget: describePodDisruptionBudget,
+  PriorityClass: describePriorityClass,
+  // ControllerRevision, Lease and Event have no describer of their own in kubectl: the generic one.
 }
 
 export function describe(ctx: CommandContext, words: string[]): void {
@@ -99,7 +94,11 @@ export function describe(ctx: CommandContext, words: string[]): void {
       }
     }
     const fn = DESCRIBERS[info.kind] ?? describeGeneric
-    for (const o of objects) pages.push(fn(api, o as never, now))
+    for (const o of objects) {
+      const page = fn(api, o as never, now)
+      // kube: --show-events=false leaves the Events section (always the last) out.
+      pages.push(flags['show-events'] === false ? page.replace(/(^|\n)Events:[\s\S]*$/, '\n') : page)
+    }
   }
   if (pages.length) ctx.out.out(pages.join('\n\n'))
 }
