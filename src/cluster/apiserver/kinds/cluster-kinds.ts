@@ -1,6 +1,6 @@
 /** Namespace, Node, Service, Event and Lease: the kinds with little behaviour of their own. */
 import type { Namespace, Node, Service, ServicePort } from 'kubernetes-types/core/v1'
-import { type Causes, checkInt, dns1035Label, invalid, isObject, required, typeError, unsupported } from '../validation'
+import { type Causes, checkInt, dns1123Label, invalid, isObject, required, typeError, unsupported } from '../validation'
 import { ApiError, type Writable } from '../types'
 import { info, type KindDef, type ServerContext } from './kind'
 
@@ -149,7 +149,8 @@ export const serviceKind: KindDef = {
       if (p.port === undefined) out.push(required(`spec.ports[${i}].port`))
       else if (p.port < 1 || p.port > 65535) out.push(invalid(`spec.ports[${i}].port`, p.port, 'must be between 1 and 65535, inclusive'))
       if (ports.length > 1 && !p.name) out.push(required(`spec.ports[${i}].name`))
-      if (p.name) out.push(...dns1035Label(`spec.ports[${i}].name`, p.name))
+      // kube: ValidateServicePort checks port names as DNS-1123 labels (`80-8080`, which kubectl create service generates, is valid).
+      if (p.name) out.push(...dns1123Label(`spec.ports[${i}].name`, p.name))
       if (p.nodePort !== undefined && (p.nodePort < 30000 || p.nodePort > 32767)) {
         out.push(invalid(`spec.ports[${i}].nodePort`, p.nodePort, 'provided port is not in the valid range. The range of valid ports is 30000-32767'))
       }

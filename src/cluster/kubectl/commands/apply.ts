@@ -6,15 +6,17 @@
  */
 import type { KindInfo, KubeObject } from '../../apiserver/types'
 import { formatError, withSource } from '../errors'
-import { bool, parseFlags, str, type FlagSpec } from '../flags'
+import { bool, parseFlags, type FlagSpec } from '../flags'
 import { CommandError } from '../host'
 import { readManifests, type Manifest } from '../manifests'
 import { jsonEqual, threeWayMerge } from '../merge'
 import { sortKeys } from '../printers/yaml'
 import { kindString } from '../resources'
-import { ACTOR, namespaceOf, type CommandContext } from '../context'
+import { namespaceOf, type CommandContext } from '../context'
 import { createNamespace } from './create-namespace'
+import { checkOutput, dryRunOf, dryRunSuffix, printResult, writeContext, type DryRun } from './mutation'
 import { createConfigMap, createSecret } from './create-config'
+import { createCronJob, createDeployment, createJob, createPriorityClass, createQuota, createService } from './create-workloads'
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration'
 
@@ -83,20 +85,29 @@ class Sourced {
   constructor(readonly error: unknown) {}
 }
 
-function applyOne(ctx: CommandContext, t: Target, dryRun: boolean, source: string | undefined): string {
+/** The line apply prints and the object as it is (or, in a dry run, would be) stored. */
+interface Applied {
+  line: string
+  object: KubeObject
+}
+
+function applyOne(ctx: CommandContext, t: Target, dryRun: DryRun, source: string | undefined): Applied {
   const api = ctx.host.api
-  const suffix = dryRun ? ' (dry run)' : ''
+  const suffix = dryRunSuffix(dryRun)
+  const request = writeContext(dryRun)
   const label = `${kindString(t.info)}/${t.name}`
   const annotation = lastAppliedOf(t.object)
   const live = api.find<KubeObject>(t.info.kind, t.namespace, t.name)
   if (!live) {
     // kube: apply.go creates a missing object and words its errors AddSourceToErr("creating", ...).
+    const input = withAnnotation(t.object, annotation)
+    let object = input
     try {
-      if (!dryRun) api.create(withAnnotation(t.object, annotation), ACTOR)
+      if (dryRun !== 'client') object = api.create(input, request)
     } catch (e) {
       throw new Sourced(withSource(e, 'creating', source))
     }
-    return `${label} created${suffix}`
+    return { line: `${label} created${suffix}`, object }
   }
   const lastText = live.metadata?.annotations?.[LAST_APPLIED]
   let last: unknown = {}
@@ -106,9 +117,9 @@ function applyOne(ctx: CommandContext, t: Target, dryRun: boolean, source: strin
   const config = withAnnotation(t.object, annotation)
   const { status: _status, ...configSansStatus } = config
   const merged = threeWayMerge(structuredClone(live), last, configSansStatus) as KubeObject
-  if (jsonEqual(merged, live)) return `${label} unchanged${suffix}`
-  if (!dryRun) api.update(merged, ACTOR)
-  return `${label} configured${suffix}`
+  if (jsonEqual(merged, live)) return { line: `${label} unchanged${suffix}`, object: live }
+  const object = dryRun === 'client' ? merged : api.update(merged, request)
+  return { line: `${label} configured${suffix}`, object }
 }
 
 function run(ctx: CommandContext, words: string[], command: 'apply' | 'create'): void {
@@ -120,26 +131,31 @@ function run(ctx: CommandContext, words: string[], command: 'apply' | 'create'):
       : "error: must specify one of -f and -k\n\nSee 'kubectl create -h' for help and examples")
   }
   if (bool(flags['server-side'])) throw new CommandError('error: --server-side is not supported by this simulator')
-  const dryRun = str(flags['dry-run']) === 'client' || str(flags['dry-run']) === 'server'
-  const output = str(flags.output)
+  const dryRun = dryRunOf(flags)
+  const output = checkOutput(flags)
   const set = readManifests(files, ctx.opts)
   const errors = [...set.errors]
+  let printed = 0
   for (const m of set.manifests) {
     try {
       const t = locate(ctx, m, flags.namespace)
       if (!t.name) throw new CommandError(`error: error when ${command === 'apply' ? 'retrieving current configuration of' : 'creating'} "${m.source}": resource name may not be empty`)
-      let line: string
+      let done: Applied
       if (command === 'apply') {
-        line = applyOne(ctx, t, dryRun, m.source)
+        done = applyOne(ctx, t, dryRun, m.source)
       } else {
+        let object = t.object
         try {
-          if (!dryRun) ctx.host.api.create(t.object, ACTOR)
+          if (dryRun !== 'client') object = ctx.host.api.create(t.object, writeContext(dryRun))
         } catch (e) {
           throw withSource(e, 'creating', m.source)
         }
-        line = `${kindString(t.info)}/${t.name} created${dryRun ? ' (dry run)' : ''}`
+        done = { line: `${kindString(t.info)}/${t.name} created${dryRunSuffix(dryRun)}`, object }
       }
-      ctx.out.out(output === 'name' ? line.replace(/ \S+( \(dry run\))?$/, '') : line)
+      // kube: the YAML printer separates the objects it prints with `---`.
+      if (output === 'yaml' && printed++) ctx.out.out('---')
+      if (output === 'yaml' || output === 'json') printResult(ctx, t.info, done.object, '', output)
+      else ctx.out.out(output === 'name' ? done.line.split(' ')[0] : done.line)
     } catch (e) {
       if (e instanceof Sourced) errors.push(formatError(e.error))
       else errors.push(formatError(command === 'apply' ? withSource(e, 'applying', m.source) : e))
@@ -161,6 +177,12 @@ export const create = (ctx: CommandContext, words: string[]) => {
   if (sub === 'namespace' || sub === 'ns') return createNamespace(ctx, rest)
   if (sub === 'configmap' || sub === 'cm') return createConfigMap(ctx, rest)
   if (sub === 'secret') return createSecret(ctx, rest)
+  if (sub === 'deployment' || sub === 'deploy') return createDeployment(ctx, rest)
+  if (sub === 'service' || sub === 'svc') return createService(ctx, rest)
+  if (sub === 'job') return createJob(ctx, rest)
+  if (sub === 'cronjob' || sub === 'cj') return createCronJob(ctx, rest)
+  if (sub === 'quota' || sub === 'resourcequota') return createQuota(ctx, rest)
+  if (sub === 'priorityclass' || sub === 'pc') return createPriorityClass(ctx, rest)
   if (sub !== undefined) {
     throw new CommandError(`error: "kubectl create ${sub}" is not supported by this simulator; use kubectl create -f FILE`)
   }

@@ -55,8 +55,59 @@ function literalData(literals: string[], kind: 'ConfigMap' | 'Secret', name: str
   return data
 }
 
+/** Takes a repeatable `--flag=value` / `--flag value` out of the words. */
+function takeAll(words: string[], flag: string): { values: string[]; rest: string[] } {
+  const values: string[] = []
+  const rest: string[] = []
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]
+    if (w.startsWith(`${flag}=`)) values.push(w.slice(flag.length + 1))
+    else if (w === flag && i + 1 < words.length) values.push(words[++i])
+    else rest.push(w)
+  }
+  return { values, rest }
+}
+
+function readSource(ctx: CommandContext, path: string): string {
+  // kube: handleConfigMapFromFileSources / addFromEnvFile word a missing path this way.
+  if (!ctx.opts.readFile) throw new CommandError(`error: error reading ${path}: no such file or directory`)
+  try {
+    return ctx.opts.readFile(path)
+  } catch {
+    throw new CommandError(`error: error reading ${path}: no such file or directory`)
+  }
+}
+
+/** --from-file=[key=]path (key: the file's base name) and --from-env-file=path (KEY=VALUE lines), as literal sources. */
+function fileSources(ctx: CommandContext, files: string[], envFiles: string[]): string[] {
+  const out: string[] = []
+  for (const f of files) {
+    const eq = f.indexOf('=')
+    const [key, path] = eq > 0 ? [f.slice(0, eq), f.slice(eq + 1)] : [f.slice(f.lastIndexOf('/') + 1), f]
+    if (eq === 0) throw new CommandError(`error: key names or file paths cannot be empty`)
+    out.push(`${key}=${readSource(ctx, path)}`)
+  }
+  for (const path of envFiles) {
+    for (const [n, raw] of readSource(ctx, path).split(/\r?\n/).entries()) {
+      const line = raw.replace(/^\s+/, '')
+      if (!line || line.startsWith('#')) continue
+      const eq = line.indexOf('=')
+      const key = eq < 0 ? line : line.slice(0, eq)
+      if (!/^[-._a-zA-Z][-._a-zA-Z0-9]*$/.test(key)) {
+        throw new CommandError(`error: ${JSON.stringify(key)} is not a valid key name: a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit (line ${n + 1} of ${path})`)
+      }
+      // kube: a bare KEY takes its value from kubectl's own environment, which is empty here.
+      out.push(`${key}=${eq < 0 ? '' : line.slice(eq + 1)}`)
+    }
+  }
+  return out
+}
+
 function generate(ctx: CommandContext, words: string[], command: string, build: (name: string, data: Record<string, string>, type?: string) => ConfigMap | Secret): void {
-  const { literals, rest } = takeLiterals(words)
+  const fromFile = takeAll(words, '--from-file')
+  const fromEnv = takeAll(fromFile.rest, '--from-env-file')
+  const { literals: given, rest } = takeLiterals(fromEnv.rest)
+  const literals = [...fileSources(ctx, fromFile.values, []), ...given, ...fileSources(ctx, [], fromEnv.values)]
   const { flags, args } = parseFlags(command, rest, FLAGS)
   if (args.length !== 1) {
     throw new CommandError(`error: exactly one NAME is required, got ${args.length}\nSee 'kubectl ${command} -h' for help and examples`)

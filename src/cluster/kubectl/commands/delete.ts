@@ -11,8 +11,10 @@ import { bool, parseFlags, str, type FlagSpec } from '../flags'
 import { CommandError } from '../host'
 import { readManifests } from '../manifests'
 import { byNamespaceAndName, kindString, resolveResource } from '../resources'
-import { ACTOR, namespaceOf, type CommandContext } from '../context'
+import { namespaceOf, type CommandContext } from '../context'
+import { fieldSelectorFilter } from '../field-selector'
 import { locate } from './apply'
+import { dryRunOf, dryRunSuffix, writeContext } from './mutation'
 
 const FLAGS: FlagSpec[] = [
   { name: 'filename', short: 'f', type: 'strings' },
@@ -29,6 +31,8 @@ const FLAGS: FlagSpec[] = [
   { name: 'field-selector', type: 'string' },
   { name: 'timeout', type: 'string' },
   { name: 'recursive', short: 'R', type: 'bool' },
+  { name: 'dry-run', type: 'string' },
+  { name: 'interactive', short: 'i', type: 'bool' },
 ]
 
 // Upper bound on how long a delete waits for graceful termination, in virtual time.
@@ -52,6 +56,7 @@ function cascadeOf(value: string | undefined): DeleteOptions['propagationPolicy'
 
 export function del(ctx: CommandContext, words: string[]): void {
   const { flags, args } = parseFlags('delete', words, FLAGS)
+  const dryRun = dryRunOf(flags)
   const api = ctx.host.api
   const namespace = namespaceOf(ctx, flags.namespace)
   const files = (flags.filename as string[] | undefined) ?? []
@@ -100,7 +105,10 @@ export function del(ctx: CommandContext, words: string[]): void {
           for (const name of names) victims.push({ info, namespace: info.namespaced ? namespace : undefined, name })
         } else {
           const ns = info.namespaced && !bool(flags['all-namespaces']) ? namespace : undefined
-          const items = api.list(info.kind, { namespace: ns, labelSelector: selector, fieldSelector: str(flags['field-selector']) })
+          // kube: the server checks the field selector (only the kind's supported fields) as for get.
+          const fieldSelector = str(flags['field-selector'])
+          const keep = fieldSelector ? fieldSelectorFilter(info, fieldSelector, selector) : () => true
+          const items = api.list(info.kind, { namespace: ns, labelSelector: selector }).filter(keep)
           for (const o of [...items].sort(byNamespaceAndName)) {
             victims.push({ info, namespace: o.metadata?.namespace, name: o.metadata?.name ?? '' })
           }
@@ -128,8 +136,9 @@ export function del(ctx: CommandContext, words: string[]): void {
   for (const v of victims) {
     try {
       const uid = api.find<KubeObject>(v.info.kind, v.namespace, v.name)?.metadata?.uid
-      api.delete(v.info.kind, v.namespace, v.name, ACTOR, options)
-      const verb = grace === 0 ? 'force deleted' : 'deleted'
+      if (dryRun === 'client') api.get(v.info.kind, v.namespace, v.name)
+      else api.delete(v.info.kind, v.namespace, v.name, writeContext(dryRun), options)
+      const verb = (grace === 0 ? 'force deleted' : 'deleted') + dryRunSuffix(dryRun)
       const where = v.namespace ? ` from ${v.namespace} namespace` : ''
       ctx.out.out(str(flags.output) === 'name'
         ? `${kindString(v.info)}/${v.name}`
@@ -140,7 +149,7 @@ export function del(ctx: CommandContext, words: string[]): void {
       ctx.out.err(formatError(withSource(e, 'deleting', v.source)))
     }
   }
-  if (flags.wait !== false && ctx.opts.waitForDeletion !== false) waitUntilGone(ctx, pending)
+  if (dryRun === 'none' && flags.wait !== false && ctx.opts.waitForDeletion !== false) waitUntilGone(ctx, pending)
 }
 
 function waitUntilGone(ctx: CommandContext, pending: { victim: Victim; uid?: string }[]): void {

@@ -5,11 +5,12 @@
  */
 import type { KubeObject } from '../../apiserver/types'
 import { validateLabels } from '../../apiserver/validation'
-import { ACTOR, namespaceOf, type CommandContext } from '../context'
+import { checkOutput, dryRunOf, dryRunSuffix, printResult, writeContext } from './mutation'
+import { namespaceOf, type CommandContext } from '../context'
 import { formatError } from '../errors'
 import { bool, parseFlags, str, type FlagSpec } from '../flags'
 import { CommandError } from '../host'
-import { byNamespaceAndName, kindString, resolveResource } from '../resources'
+import { byNamespaceAndName, resolveResource } from '../resources'
 import { resourceTargets, type Target } from './targets'
 
 const FLAGS: FlagSpec[] = [
@@ -72,6 +73,8 @@ function run(ctx: CommandContext, words: string[], field: Field): void {
     targets = resourceTargets(api, resources, namespace, command)
   }
   const overwrite = bool(flags.overwrite)
+  const dryRun = dryRunOf(flags)
+  const output = checkOutput(flags)
   for (const t of targets) {
     try {
       const obj = api.get<KubeObject>(t.info.kind, t.namespace, t.name)
@@ -93,14 +96,14 @@ function run(ctx: CommandContext, words: string[], field: Field): void {
       const changed = JSON.stringify(values) !== JSON.stringify(old)
       if (Object.keys(values).length) next.metadata![field] = values
       else delete next.metadata![field]
-      if (changed) api.update(next, ACTOR)
+      const result = changed && dryRun !== 'client' ? api.update(next, writeContext(dryRun)) : changed ? next : obj
       let verb = field === 'labels' ? 'labeled' : 'annotated'
       if (field === 'labels') {
         // kube: updateDataChangeMsg.
         if (!changed) verb = 'not labeled'
         else if (!overwrite && Object.keys(values).length < Object.keys(old).length) verb = 'unlabeled'
       }
-      ctx.out.out(`${kindString(t.info)}/${t.name} ${verb}`)
+      printResult(ctx, t.info, result, `${verb}${dryRunSuffix(dryRun)}`, output)
     } catch (e) {
       ctx.out.err(formatError(e))
     }

@@ -10,6 +10,8 @@ import { CommandError } from '../host'
 import { resolveResource } from '../resources'
 import { namespaceOf, type CommandContext } from '../context'
 import type { LabelSelector } from 'kubernetes-types/meta/v1'
+import { formatError } from '../errors'
+import { parseGoDuration } from './targets'
 
 const FLAGS: FlagSpec[] = [
   { name: 'container', short: 'c', type: 'string' },
@@ -24,7 +26,16 @@ const FLAGS: FlagSpec[] = [
   { name: 'ignore-errors', type: 'bool' },
   { name: 'pod-running-timeout', type: 'string' },
   { name: 'max-log-requests', type: 'int' },
+  { name: 'selector', short: 'l', type: 'string' },
+  { name: 'since-time', type: 'string' },
+  { name: 'all-pods', type: 'bool' },
+  { name: 'insecure-skip-tls-verify-backend', type: 'bool' },
 ]
+
+// kube default: --max-log-requests 5 (concurrent follow streams with a selector).
+const MAX_LOG_REQUESTS = 5
+// kube default: --tail is -1 for one pod, 10 lines per container with a selector.
+const SELECTOR_TAIL = 10
 
 const USAGE = "error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples"
 
@@ -40,39 +51,91 @@ function allContainerNames(pod: Pod): string {
 
 export function logs(ctx: CommandContext, words: string[]): void {
   const { flags, args } = parseFlags('logs', words, FLAGS)
-  if (!args.length || args.length > 2) throw new CommandError(USAGE)
+  const selector = str(flags.selector)
+  if (selector && args.length) throw new CommandError('error: only a selector (-l) or a POD name is allowed')
+  if (!selector && (!args.length || args.length > 2)) throw new CommandError(USAGE)
+  const since = str(flags.since)
+  const sinceTime = str(flags['since-time'])
+  if (since && sinceTime) throw new CommandError('error: at most one of `sinceTime` or `sinceSeconds` may be specified')
+  if (typeof flags['limit-bytes'] === 'number' && flags['limit-bytes'] < 0) throw new CommandError('error: --limit-bytes must be greater than 0')
+  if (typeof flags.tail === 'number' && flags.tail < -1) throw new CommandError('error: --tail must be greater than or equal to -1')
+  const cutoff = sinceCutoff(ctx, since, sinceTime)
   const namespace = namespaceOf(ctx, flags.namespace)
-  const pod = findPod(ctx, namespace, args)
   const nodes = ctx.host.nodes
   if (!nodes?.logs) throw new CommandError('error: this cluster does not serve container logs')
-  const spec = pod.spec!
-  const names = [...(spec.initContainers ?? []), ...spec.containers].map((c) => c.name)
-  let containers: string[]
-  if (bool(flags['all-containers'])) containers = names
-  else {
-    let name = str(flags.container) ?? pod.metadata?.annotations?.['kubectl.kubernetes.io/default-container']
-    if (!name) {
-      // kube: kubectl defaults to the first container and says so when there was a choice.
-      name = spec.containers[0].name
-      if (spec.containers.length > 1 || spec.initContainers?.length || spec.ephemeralContainers?.length) {
-        ctx.out.note(`Defaulted container "${name}" out of: ${allContainerNames(pod)}`)
-      }
+  let pods: Pod[]
+  if (selector) {
+    pods = ctx.host.api.list<Pod>('Pod', { namespace, labelSelector: selector })
+    if (!pods.length) {
+      ctx.out.note(`No resources found in ${namespace} namespace.`)
+      return
     }
-    if (!names.includes(name)) throw new CommandError(`error: container ${name} is not valid for pod ${pod.metadata!.name} out of: ${allContainerNames(pod)}`)
-    containers = [name]
+  } else pods = [findPod(ctx, namespace, args)]
+  const all = bool(flags['all-containers'])
+  const streams = pods.flatMap((pod) => containersOf(ctx, pod, str(flags.container), all, !selector).map((container) => ({ pod, container })))
+  const max = typeof flags['max-log-requests'] === 'number' ? flags['max-log-requests'] : MAX_LOG_REQUESTS
+  if (bool(flags.follow) && streams.length > max) {
+    throw new CommandError(`error: you are attempting to follow ${streams.length} log streams, but maximum allowed concurrency is ${max}, use --max-log-requests to increase the limit`)
   }
-  const tail = typeof flags.tail === 'number' ? flags.tail : -1
+  const tail = typeof flags.tail === 'number' ? flags.tail : selector ? SELECTOR_TAIL : -1
   const prefix = bool(flags.prefix)
-  for (const container of containers) {
-    let lines = nodes.logs(namespace, pod.metadata!.name!, container, { previous: bool(flags.previous) })
+  const limit = typeof flags['limit-bytes'] === 'number' && flags['limit-bytes'] > 0 ? flags['limit-bytes'] : undefined
+  for (const { pod, container } of streams) {
+    let lines
+    try {
+      lines = nodes.logs(pod.metadata!.namespace!, pod.metadata!.name!, container, { previous: bool(flags.previous) })
+    } catch (e) {
+      if (!selector && !bool(flags['ignore-errors'])) throw e
+      ctx.out.err(formatError(e), bool(flags['ignore-errors']) ? 0 : 1)
+      continue
+    }
+    if (cutoff !== undefined) lines = lines.filter((l) => timeOf(l.timestamp) >= cutoff)
     if (tail >= 0) lines = tail === 0 ? [] : lines.slice(-tail)
     let text = ''
     for (const l of lines) {
       const head = prefix ? `[pod/${pod.metadata!.name}/${container}] ` : ''
       text += `${head}${bool(flags.timestamps) ? `${l.timestamp} ` : ''}${l.line}\n`
     }
-    if (text) ctx.out.out(text)
+    if (limit !== undefined) text = text.slice(0, limit)
+    if (text) ctx.out.stdout += text
   }
+}
+
+/** The containers whose logs are read: `-c`, all of them, or the default one (said when there was a choice). */
+function containersOf(ctx: CommandContext, pod: Pod, flag: string | undefined, all: boolean, explain: boolean): string[] {
+  const spec = pod.spec!
+  const names = [...(spec.initContainers ?? []), ...spec.containers].map((c) => c.name)
+  if (all) return names
+  let name = flag ?? pod.metadata?.annotations?.['kubectl.kubernetes.io/default-container']
+  if (!name) {
+    // kube: kubectl defaults to the first container and says so when there was a choice.
+    name = spec.containers[0].name
+    if (explain && (spec.containers.length > 1 || spec.initContainers?.length || spec.ephemeralContainers?.length)) {
+      ctx.out.note(`Defaulted container "${name}" out of: ${allContainerNames(pod)}`)
+    }
+  }
+  if (!names.includes(name)) throw new CommandError(`error: container ${name} is not valid for pod ${pod.metadata!.name} out of: ${allContainerNames(pod)}`)
+  return [name]
+}
+
+/** Milliseconds of an RFC 3339 timestamp, nanoseconds cut to what a Date holds. */
+function timeOf(ts: string): number {
+  return Date.parse(ts.replace(/(\.\d{3})\d*/, '$1'))
+}
+
+/** --since=1h (a Go duration) or --since-time=RFC3339, as an absolute virtual time. */
+function sinceCutoff(ctx: CommandContext, since: string | undefined, sinceTime: string | undefined): number | undefined {
+  if (since) {
+    const ms = parseGoDuration(since, 'since', 'logs')
+    if (ms <= 0) throw new CommandError('error: --since must be greater than 0')
+    return ctx.host.clock.now() - ms
+  }
+  if (sinceTime) {
+    const t = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/.test(sinceTime) ? timeOf(sinceTime) : NaN
+    if (Number.isNaN(t)) throw new CommandError(`error: parsing time "${sinceTime}" as "2006-01-02T15:04:05Z07:00": cannot parse "${sinceTime}" as "2006"`)
+    return t
+  }
+  return undefined
 }
 
 /** POD, pod/NAME, or TYPE/NAME of an object with a selector (the first of its pods). */

@@ -2,8 +2,9 @@
 import { formatError } from '../errors'
 import { parseFlags, type FlagSpec } from '../flags'
 import { CommandError } from '../host'
-import { kindString, resolveResource } from '../resources'
-import { ACTOR, namespaceOf, type CommandContext } from '../context'
+import { resolveResource } from '../resources'
+import { namespaceOf, type CommandContext } from '../context'
+import { checkOutput, dryRunOf, dryRunSuffix, printResult, writeContext } from './mutation'
 
 const FLAGS: FlagSpec[] = [
   { name: 'replicas', type: 'int' },
@@ -12,6 +13,8 @@ const FLAGS: FlagSpec[] = [
   { name: 'selector', short: 'l', type: 'string' },
   { name: 'all', type: 'bool' },
   { name: 'timeout', type: 'string' },
+  { name: 'dry-run', type: 'string' },
+  { name: 'output', short: 'o', type: 'string' },
 ]
 
 const SCALABLE = ['Deployment', 'ReplicaSet', 'StatefulSet', 'ReplicationController']
@@ -25,6 +28,8 @@ export function scale(ctx: CommandContext, words: string[]): void {
   if (replicas < 0) {
     throw new CommandError('error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0')
   }
+  const dryRun = dryRunOf(flags)
+  const output = checkOutput(flags)
   const api = ctx.host.api
   const namespace = namespaceOf(ctx, flags.namespace)
   const targets: { type: string; name: string }[] = []
@@ -48,8 +53,10 @@ export function scale(ctx: CommandContext, words: string[]): void {
         ctx.out.err(`error: Expected replicas to be ${expected}, was ${current.spec?.replicas ?? 1}`)
         continue
       }
-      api.patch(info.kind, namespace, t.name, { spec: { replicas } }, ACTOR)
-      ctx.out.out(`${kindString(info)}/${t.name} scaled`)
+      const result = dryRun === 'client'
+        ? { ...current, spec: { ...current.spec, replicas } }
+        : api.patch(info.kind, namespace, t.name, { spec: { replicas } }, writeContext(dryRun))
+      printResult(ctx, info, result, `scaled${dryRunSuffix(dryRun)}`, output)
     } catch (e) {
       ctx.out.err(formatError(e))
     }

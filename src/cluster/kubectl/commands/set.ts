@@ -4,15 +4,18 @@
  * all) in a pod template or a pod. A change prints `deployment.apps/web image updated`; no change
  * prints nothing. `--record` stores the command line as the kubernetes.io/change-cause annotation.
  */
-import type { PodSpec, PodTemplateSpec } from 'kubernetes-types/core/v1'
 import type { KubeObject } from '../../apiserver/types'
-import { ACTOR, namespaceOf, type CommandContext } from '../context'
+import { namespaceOf, type CommandContext } from '../context'
 import { formatError } from '../errors'
 import { bool, parseFlags, str, type FlagSpec } from '../flags'
 import { CommandError } from '../host'
 import { byNamespaceAndName, kindString, resolveResource } from '../resources'
 import { CHANGE_CAUSE_ANNOTATION } from './rollout-history'
 import { resourceTargets, type Target } from './targets'
+import { setEnv } from './set-env'
+import { podSpecOf } from './set-targets'
+import { checkOutput, dryRunOf, dryRunSuffix, printResult, writeContext } from './mutation'
+import { setResources } from './set-resources'
 
 const FLAGS: FlagSpec[] = [
   { name: 'filename', short: 'f', type: 'strings' },
@@ -32,16 +35,11 @@ export function set(ctx: CommandContext, words: string[]): void {
   const i = words.findIndex((w) => !w.startsWith('-'))
   const sub = i < 0 ? undefined : words[i]
   if (sub === 'image') return setImage(ctx, [...words.slice(0, i), ...words.slice(i + 1)])
+  if (sub === 'env') return setEnv(ctx, [...words.slice(0, i), ...words.slice(i + 1)])
+  if (sub === 'resources') return setResources(ctx, [...words.slice(0, i), ...words.slice(i + 1)])
   if (sub && SUBCOMMANDS.includes(sub)) throw new CommandError(`error: "kubectl set ${sub}" is not supported by this simulator`)
   if (sub) throw new CommandError(`error: unknown command "${sub}" for "kubectl set"\nSee 'kubectl set -h' for help and examples`)
   ctx.out.out(`Configure application resources.\n\nAvailable Commands:\n${SUBCOMMANDS.map((s) => `  ${s}`).join('\n')}`)
-}
-
-/** kube: polymorphichelpers.UpdatePodSpecForObject — where each kind keeps its pod spec. */
-function podSpecOf(obj: KubeObject): PodSpec | undefined {
-  if (obj.kind === 'Pod') return obj.spec as PodSpec
-  const spec = obj.spec as { template?: PodTemplateSpec; jobTemplate?: { spec?: { template?: PodTemplateSpec } } } | undefined
-  return spec?.template?.spec ?? spec?.jobTemplate?.spec?.template?.spec
 }
 
 function setImage(ctx: CommandContext, words: string[]): void {
@@ -56,6 +54,8 @@ function setImage(ctx: CommandContext, words: string[]): void {
     else resources.push(a)
   }
   const selector = str(flags.selector)
+  const dryRun = dryRunOf(flags)
+  const output = checkOutput(flags)
   if (!resources.length) throw new CommandError('error: one or more resources must be specified as <resource> <name> or <resource>/<name>')
   if (!images.length) throw new CommandError('error: at least one image update is required')
   if (images.length > 1 && images.some(([n]) => n === '*')) {
@@ -96,8 +96,8 @@ function setImage(ctx: CommandContext, words: string[]): void {
       if (bool(flags.record)) {
         next.metadata!.annotations = { ...(next.metadata!.annotations ?? {}), [CHANGE_CAUSE_ANNOTATION]: `kubectl set image ${words.join(' ')}` }
       }
-      api.update(next, ACTOR)
-      ctx.out.out(`${kindString(t.info)}/${t.name} image updated`)
+      const result = dryRun === 'client' ? next : api.update(next, writeContext(dryRun))
+      printResult(ctx, t.info, result, `image updated${dryRunSuffix(dryRun)}`, output)
     } catch (e) {
       errors.push(formatError(e))
     }
