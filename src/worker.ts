@@ -21,6 +21,7 @@ import {
 } from './protocol/messages'
 import { parseSchedule } from './cluster/controllers/cronjob/schedule'
 import { TrafficRelay, asNetwork } from './worker-traffic'
+import { StreamRelay } from './worker-streams'
 import type { CronJob } from 'kubernetes-types/batch/v1'
 
 type Cluster = RunningCoreCluster
@@ -103,6 +104,8 @@ class Host {
   private kubeconfig: KubeConfig | undefined
   /** Traffic generators and kube-proxy's rules, once the network (in the extras chunk) runs. */
   private traffic = new TrafficRelay()
+  /** The terminal's running watches. */
+  private streams = new StreamRelay()
 
   constructor(private readonly post: (msg: WorkerMessage) => void) {
     this.cluster = createCoreCluster({ seed: 1 })
@@ -195,6 +198,24 @@ class Host {
         return { kind: 'ok', message: cmd.action === 'start' ? this.traffic.start(cmd.name, cmd.url, cmd.rps) : this.traffic.stop(cmd.name) }
       case 'serviceRules':
         return { kind: 'serviceRules', rules: this.traffic.rules(cmd.namespace, cmd.name), available: this.traffic.available }
+      case 'watch': {
+        const line = stripKubectl(cmd.line)
+        // The terminal has an editor: the YAML tab (`kubectl edit`).
+        const opts: KubectlOptions = { waitForDeletion: false, kubeconfig: this.kubeconfig, readExample, editor: true }
+        if (this.streams.start(cmd.stream, this.kubectl?.watchGet, this.cluster, line, opts)) return { kind: 'stream', stream: cmd.stream }
+        return this.runKubectl(line, opts)
+      }
+      case 'editSave': {
+        if (!this.kubectl) throw new Error('kubectl is not loaded')
+        return { kind: 'kubectl', result: this.kubectl.applyEdit(this.cluster, { kubeconfig: this.kubeconfig }, cmd.ref, cmd.text) }
+      }
+      case 'stopWatch':
+        return { kind: 'ok', message: this.streams.stop(cmd.stream) ? 'stopped' : 'not running' }
+      case 'complete': {
+        if (!this.kubectl) throw new Error('kubectl is not loaded')
+        const { replaceFrom, candidates } = this.kubectl.complete(this.cluster, cmd.line, cmd.cursor, { kubeconfig: this.kubeconfig })
+        return { kind: 'complete', replaceFrom, candidates }
+      }
       default:
         throw new Error(`unknown command ${(cmd as { type?: string }).type}`)
     }
@@ -279,6 +300,7 @@ class Host {
     const timeMoved = !this.paused && now - this.lastClockSent >= CLOCK_ONLY_INTERVAL_MS
     const machines = this.machinesChanged()
     const traffic = this.traffic.frame()
+    for (const output of this.streams.drain()) this.post(output)
     if (this.buffer.size === 0 && !this.clockDirty && !timeMoved && !machines && !traffic) return
     const { added, updated, removed } = this.buffer.drain()
     const cronNext = this.cronNext(added, updated)

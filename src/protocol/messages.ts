@@ -36,6 +36,22 @@ export interface KubectlResult {
   stdout: string
   stderr: string
   exitCode: number
+  /** `kubectl edit`: the object to open in the editor (the host has one); nothing was written yet. */
+  edit?: EditRequest
+}
+
+/** What `kubectl edit` hands to the editor: the object as YAML, and which object it is. */
+export interface EditRequest {
+  kind: string
+  namespace?: string
+  name: string
+  yaml: string
+}
+
+/** One piece of a streaming command's output (`kubectl get pods -w`). */
+export interface OutputChunk {
+  stream: 'stdout' | 'stderr'
+  text: string
 }
 
 /**
@@ -130,12 +146,24 @@ export type Command =
   | { type: 'traffic'; id: number; action: 'stop'; name: string }
   /** kube-proxy's rules for one Service (VIP:port → endpoints), for the inspector. */
   | { type: 'serviceRules'; id: number; namespace: string; name: string }
+  /**
+   * The terminal's kubectl line. A watch (`get -w`) answers `stream` at once and then sends its
+   * output as `output` messages with that stream id until `stopWatch`; any other line answers as `kubectl`.
+   */
+  | { type: 'watch'; id: number; stream: number; line: string }
+  | { type: 'stopWatch'; id: number; stream: number }
+  /** `kubectl edit`'s saved buffer: updates the object as kubectl does when the editor exits. */
+  | { type: 'editSave'; id: number; ref: { kind: string; namespace?: string; name: string }; text: string }
+  /** Tab completion of a kubectl line at the cursor (kubectl/complete.ts). */
+  | { type: 'complete'; id: number; line: string; cursor: number }
 
 export type CommandResult =
   | { kind: 'kubectl'; result: KubectlResult }
   | { kind: 'ok'; message: string }
   | { kind: 'explain'; decision?: SchedulingExplanation }
   | { kind: 'serviceRules'; rules: ServiceRuleView[]; available: boolean }
+  | { kind: 'stream'; stream: number }
+  | { kind: 'complete'; replaceFrom: number; candidates: string[] }
 
 /** Worker → UI. */
 export type WorkerMessage =
@@ -162,5 +190,7 @@ export type WorkerMessage =
       /** Present only while traffic flows (or in the frame after the last generator stopped). */
       traffic?: TrafficFrame
     }
+  /** Output of a running watch since the last frame, in order. */
+  | { type: 'output'; stream: number; chunks: OutputChunk[] }
   | { type: 'reply'; id: number; ok: true; result: CommandResult }
   | { type: 'reply'; id: number; ok: false; error: string }

@@ -3,11 +3,13 @@ import { useUi, type Tab } from '../state/uiStore'
 import { EditorPanel } from '../editor/EditorPanel'
 import { ConsolePanel } from '../console/ConsolePanel'
 import { EventsPanel } from '../events/EventsPanel'
+import { TerminalPanel } from '../terminal/TerminalPanel'
 
 const InspectorPanel = lazy(() => import('../inspector/InspectorPanel'))
 
 const TABS: { id: Tab; label: string }[] = [
   { id: 'yaml', label: 'YAML' },
+  { id: 'terminal', label: 'Terminal' },
   { id: 'console', label: 'Console' },
   { id: 'events', label: 'Events' },
   { id: 'inspect', label: 'Inspector' },
@@ -18,6 +20,7 @@ export function SidePanel() {
   const tab = useUi((s) => s.tab)
   const showTab = useUi((s) => s.showTab)
   const width = useUi((s) => s.sideWidth)
+  const terminalOpened = useUi((s) => s.terminalOpened)
   return (
     <aside className="side" style={width ? { width, maxWidth: 'none' } : undefined}>
       <div className="tabs" role="tablist" aria-label="Tools">
@@ -38,6 +41,9 @@ export function SidePanel() {
       </div>
       <div role="tabpanel" id="panel-yaml" aria-labelledby="tab-yaml" hidden={tab !== 'yaml'} className="panel">
         <EditorPanel />
+      </div>
+      <div role="tabpanel" id="panel-terminal" aria-labelledby="tab-terminal" hidden={tab !== 'terminal'} className="panel">
+        {terminalOpened && <TerminalPanel active={tab === 'terminal'} />}
       </div>
       <div role="tabpanel" id="panel-console" aria-labelledby="tab-console" hidden={tab !== 'console'} className="panel">
         <ConsolePanel active={tab === 'console'} />

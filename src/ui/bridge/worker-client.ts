@@ -2,7 +2,7 @@
  * The UI end of the protocol: starts the cluster worker, feeds its messages to the mirror and
  * turns each Command into a promise that settles with the worker's reply.
  */
-import type { Command, CommandResult, WorkerMessage } from '../../protocol/messages'
+import type { Command, CommandResult, OutputChunk, WorkerMessage } from '../../protocol/messages'
 import { useCluster } from '../state/clusterStore'
 import { useTraffic } from '../state/trafficStore'
 
@@ -12,6 +12,8 @@ export type CommandInput = DistributiveOmit<Command, 'id'>
 let worker: Worker | undefined
 let nextId = 1
 const pending = new Map<number, { resolve: (r: CommandResult) => void; reject: (e: Error) => void }>()
+const streams = new Map<number, (chunks: OutputChunk[]) => void>()
+let nextStream = 1
 
 export function startWorker(): void {
   if (worker) return
@@ -24,6 +26,10 @@ export function startWorker(): void {
       if (!p) return
       if (msg.ok) p.resolve(msg.result)
       else p.reject(new Error(msg.error))
+      return
+    }
+    if (msg.type === 'output') {
+      streams.get(msg.stream)?.(msg.chunks)
       return
     }
     useCluster.getState().received(msg)
@@ -44,4 +50,14 @@ export function send(input: CommandInput): Promise<CommandResult> {
     pending.set(id, { resolve, reject })
     worker!.postMessage({ ...input, id } as Command)
   })
+}
+
+/**
+ * A stream id for a `watch` command and a listener for its `output` messages (which may arrive
+ * before the reply). Call `close` when done with it.
+ */
+export function openStream(listener: (chunks: OutputChunk[]) => void): { stream: number; close: () => void } {
+  const stream = nextStream++
+  streams.set(stream, listener)
+  return { stream, close: () => streams.delete(stream) }
 }

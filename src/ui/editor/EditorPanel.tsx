@@ -10,6 +10,7 @@ import { ApplyOutcomeView } from './ApplyOutcome'
 import { ExamplePicker } from './ExamplePicker'
 import { EditorPlaceholder } from './EditorPlaceholder'
 import type { Problem } from './YamlEditor'
+import { cancelEdit, saveEdit } from '../terminal/editSession'
 
 const YamlEditor = lazy(() => import('./YamlEditor'))
 
@@ -18,10 +19,13 @@ export function EditorPanel() {
   // Monaco (~1 MB) is fetched only once the cluster is on screen, so it never delays the first picture.
   const connected = useCluster((s) => s.connected)
   const [problems, setProblems] = useState<Problem[]>([])
+  const editing = useUi((s) => s.editing)
 
   const apply = useCallback(async () => {
     const ui = useUi.getState()
     if (ui.applying) return
+    // `kubectl edit` from the terminal: Apply saves the object being edited.
+    if (ui.editing) return saveEdit()
     // kubectl (in the worker) is the judge; the editor's own findings are shown beside its verdict.
     const problemLines = problems.map((p) => `Line ${p.line}: ${p.message}`)
     ui.applyStarted()
@@ -42,6 +46,16 @@ export function EditorPanel() {
 
   return (
     <div className="editor-panel">
+      {editing && (
+        <div className="edit-banner" role="note" aria-label="kubectl edit">
+          <span>
+            Editing <strong>{editing.label}</strong> — Apply saves it, as kubectl edit does
+          </span>
+          <button type="button" className="btn" onClick={cancelEdit}>
+            Cancel
+          </button>
+        </div>
+      )}
       <div className="editor-frame nokey nowheel">
         {connected ? (
           <Suspense fallback={<EditorPlaceholder />}>

@@ -4,7 +4,7 @@
  */
 import { create } from 'zustand'
 
-export type Tab = 'yaml' | 'console' | 'events' | 'inspect'
+export type Tab = 'yaml' | 'terminal' | 'console' | 'events' | 'inspect'
 
 export interface ConsoleEntry {
   id: number
@@ -22,8 +22,20 @@ export interface ApplyOutcome {
   problems?: string[]
 }
 
+/** `kubectl edit` in the terminal: the object open in the YAML tab until Apply or Cancel. */
+export interface EditingState {
+  ref: { kind: string; namespace?: string; name: string }
+  /** `deployment/nginx`, for the banner. */
+  label: string
+  /** The editor's text before the edit, given back when it ends. */
+  previousText: string
+}
+
 interface UiState {
   tab: Tab
+  /** The terminal loads (xterm.js) when first opened, then stays mounted. */
+  terminalOpened: boolean
+  editing?: EditingState
   selected?: string
   editorText: string
   applying: boolean
@@ -51,11 +63,12 @@ let nextEntry = 1
 
 export const useUi = create<UiState>((set) => ({
   tab: 'yaml',
+  terminalOpened: false,
   editorText: EDITOR_HINT,
   applying: false,
   consoleEntries: [],
   consoleHistory: [],
-  showTab: (tab) => set({ tab }),
+  showTab: (tab) => set(tab === 'terminal' ? { tab, terminalOpened: true } : { tab }),
   select: (uid) => set(uid ? { selected: uid, tab: 'inspect' } : { selected: undefined }),
   editorChanged: (editorText) => set({ editorText }),
   applyStarted: () => set({ applying: true }),
