@@ -3,6 +3,7 @@ import { apply, create } from './commands/apply'
 import { del } from './commands/delete'
 import { describe } from './commands/describe'
 import { get } from './commands/get'
+import { events } from './commands/events'
 import { clusterInfo, version } from './commands/info'
 import { logs } from './commands/logs'
 import { scale } from './commands/scale'
@@ -18,6 +19,16 @@ import { run } from './commands/run'
 import { exec } from './commands/exec'
 import { top } from './commands/top'
 import { autoscale } from './commands/autoscale'
+import { patch } from './commands/patch'
+import { replace } from './commands/replace'
+import { edit } from './commands/edit'
+import { wait } from './commands/wait'
+import { diff } from './commands/diff'
+import { portForward } from './commands/port-forward'
+import { explain } from './commands/explain'
+import { apiResources, apiVersions } from './commands/api-resources'
+import { auth } from './commands/auth'
+import { GLOBAL_OPTIONS, HELP, helpFor, rootHelp } from './help/index'
 import type { Command } from './context'
 import { formatError } from './errors'
 import { CommandError, Output, type KubectlHost, type KubectlOptions, type KubectlResult } from './host'
@@ -27,6 +38,7 @@ const COMMANDS: Record<string, Command> = {
   top,
   autoscale,
   get,
+  events,
   describe,
   apply,
   create,
@@ -47,14 +59,34 @@ const COMMANDS: Record<string, Command> = {
   exec,
   expose,
   run,
+  patch,
+  replace,
+  edit,
+  wait,
+  diff,
+  'port-forward': portForward,
+  explain,
+  'api-resources': apiResources,
+  'api-versions': apiVersions,
+  auth,
+  options: (ctx) => ctx.out.out(GLOBAL_OPTIONS),
+  help: (ctx, words) => {
+    const topic = words.filter((w) => !w.startsWith('-'))
+    if (!topic.length) return ctx.out.out(rootHelp((n) => n in COMMANDS))
+    const page = helpFor(topic)
+    ctx.out.out(page ?? `Unknown help topic [\`${topic.join(' ')}\`]\n${rootHelp((n) => n in COMMANDS)}`)
+  },
 }
+
+/** The commands this kubectl runs, sorted (Tab completion, complete.ts). */
+export const commandNames = (): string[] => Object.keys(COMMANDS).sort()
 
 // kubectl's other commands: named so typos get cobra's suggestion, refused with a clear message.
 const KNOWN_ELSEWHERE = [
-  'explain', 'edit', 'certificate',
-  'logs', 'attach', 'exec', 'port-forward', 'proxy', 'cp', 'auth', 'debug',
-  'events', 'diff', 'patch', 'replace', 'wait', 'kustomize', 'completion', 'alpha',
-  'api-resources', 'api-versions', 'plugin', 'options',
+  'certificate',
+  'logs', 'attach', 'exec', 'proxy', 'cp', 'debug',
+  'kustomize', 'completion', 'alpha',
+  'plugin',
 ]
 
 /** Optimal string alignment distance, as cobra's ld() for "Did you mean this?". */
@@ -71,7 +103,7 @@ function distance(a: string, b: string): number {
 }
 
 function unknownCommand(name: string): string {
-  const all = [...Object.keys(COMMANDS), ...KNOWN_ELSEWHERE].sort()
+  const all = [...new Set([...Object.keys(COMMANDS), ...KNOWN_ELSEWHERE])].sort()
   // kube: cobra suggests within Levenshtein distance 2, or commands the typed word prefixes.
   const suggestions = all.filter((c) => distance(name.toLowerCase(), c) <= 2 || c.startsWith(name.toLowerCase()))
   let msg = `error: unknown command "${name}" for "kubectl"`
@@ -94,11 +126,17 @@ export function runKubectl(cluster: KubectlHost, line: string, opts: KubectlOpti
     }
     const name = words[0]
     if (!name) {
-      out.out('kubectl controls the Kubernetes cluster manager.\n\nRun "kubectl <command> --help" for the commands this simulator knows: ' +
-        Object.keys(COMMANDS).join(', '))
+      out.out(rootHelp((n) => n in COMMANDS))
       return out.result()
     }
     const command = COMMANDS[name]
+    // `--help`/`-h` anywhere before `--` prints the command's page (cobra answers it before running).
+    const dashdash = words.indexOf('--')
+    const own = dashdash < 0 ? words : words.slice(0, dashdash)
+    if ((name in COMMANDS || name in HELP) && [...lead, ...own].some((w) => w === '--help' || w === '-h' || w === '--help=true')) {
+      out.out(helpFor(own) ?? rootHelp((n) => n in COMMANDS))
+      return out.result()
+    }
     if (!command) {
       if (KNOWN_ELSEWHERE.includes(name)) throw new CommandError(`error: "kubectl ${name}" is not supported by this simulator`)
       throw new CommandError(unknownCommand(name))
