@@ -279,7 +279,7 @@ const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh'])
 const BUILTINS = new Set([
   'echo', 'sleep', 'date', 'true', 'false', 'printenv', 'env', 'tail', 'hostname', 'printf', 'exit',
   'cat', 'ls', 'rev', 'cut', 'head', 'wc', 'sort', 'uniq', 'tr', 'seq', 'expr', 'basename', 'dirname',
-  'whoami', 'id', 'uname', 'touch', 'mkdir', 'cp', 'mv', 'rm', 'tee', 'grep', 'test',
+  'whoami', 'id', 'uname', 'touch', 'mkdir', 'cp', 'mv', 'rm', 'tee', 'grep', 'test', 'ps', 'pwd', 'which',
 ])
 
 /** The process a container runs: its command/args interpreted, or the image's entrypoint. */
@@ -287,6 +287,10 @@ export function programFor(container: Container, lookup: Extract<ImageLookup, { 
   // An image we know nothing about serves on whatever port it is asked on: a healthy generic server.
   const entrypoint = () => lookup.entry?.entrypoint(lookup.ref.tag, container) ?? server(() => [], [100, 1000], { ports: 'any' })
   const argv = [...(container.command ?? []), ...(container.args ?? [])]
+  // A shell given a stdin (`stdin: true`, as `kubectl run -i` sets) waits for input instead of exiting
+  // at once, so there is something to attach to; it ends on SIGTERM.
+  const interactiveShell = argv.length ? SHELLS.has(argv[0].slice(argv[0].lastIndexOf('/') + 1)) && !argv.includes('-c') : lookup.entry?.shell === true
+  if (container.stdin === true && interactiveShell) return server(() => [], [0, 0])
   if (!argv.length) return entrypoint()
   return lookup.entry?.command?.(argv) ?? commandProgram(argv, lookup.entry?.shell === true) ?? entrypoint()
 }
@@ -300,7 +304,7 @@ export function commandProgram(argv: string[], viaShell: boolean): Program | und
   if (SHELLS.has(bin)) {
     const c = argv.indexOf('-c')
     // An exec probe does not know its image: zookeeper-ready looks at the process it runs beside.
-    return c >= 0 && argv[c + 1] !== undefined ? zookeeperReady(argv) ?? shellProgram(argv[c + 1]) : exitsImmediately(0)
+    return c >= 0 && argv[c + 1] !== undefined ? zookeeperReady(argv) ?? shellProgram(argv[c + 1], bin === 'bash' ? 'bash' : 'sh') : exitsImmediately(0)
   }
   if (bin === 'perl') return perlProgram(argv)
   if (viaShell || BUILTINS.has(bin)) return shellProgram(argv.map(shellQuote).join(' '))

@@ -6,7 +6,9 @@
  * runtime to play on the virtual clock.
  *
  * Grow it by adding a CatalogEntry (tags, size, entrypoint) in catalog.ts; command lines are
- * interpreted by the tiny shell in shell.ts.
+ * interpreted by the tiny shell in shell.ts. What `kubectl exec` finds inside an image — its
+ * directories and files, the kubelet's /etc/hosts, /proc and `ps` — is image-os.ts (which base:
+ * busybox, Alpine, Debian, Ubuntu), image-tree.ts (its read-only tree) and root-layer.ts.
  */
 export { commandProgram, lookupImage, programFor, type CatalogEntry, type ImageLookup } from './catalog'
 export { parseImageReference, familiarName, type ImageReference } from './reference'

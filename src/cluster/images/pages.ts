@@ -8,7 +8,7 @@ import type { HttpRequest, ProgramContext } from './program'
 import { server, type Program } from './program'
 import { stableBetween } from './digest'
 
-const NGINX_INDEX = `<!DOCTYPE html>
+export const NGINX_INDEX = `<!DOCTYPE html>
 <html>
 <head>
 <title>Welcome to nginx!</title>

@@ -5,7 +5,11 @@
  */
 import { applet } from './applets'
 import { textApplet } from './coreutils'
+import { absolute, CwdFs, type TreeFs } from './cwd-fs'
+import { imageOs, notFound, ships, type ImageOs } from './image-os'
+import { ls, which } from './ls'
 import type { Program, ProgramContext, Step } from './program'
+import { ps } from './ps'
 
 type Part = { text: string; quote: 'none' | 'single' | 'double' }
 type Word = Part[]
@@ -26,15 +30,17 @@ type Node =
 // thousands of lines a second, this one 100.
 const MIN_LOOP_ITERATION_MS = 10
 
-export function shellProgram(script: string): Program {
+/** `script` run by `shell` (`sh`: the image's /bin/sh, busybox ash or dash; `bash`). */
+export function shellProgram(script: string, shell = 'sh'): Program {
   return {
     *steps(ctx) {
-      const state: State = { ctx, vars: new Map(Object.entries(ctx.env)), exit: undefined, status: 0 }
+      const root = (ctx.fs as TreeFs | undefined)?.root
+      const state: State = { ctx, vars: new Map(Object.entries(ctx.env)), exit: undefined, status: 0, cwd: root?.workingDir ?? '/', shell }
       let list: List
       try {
         list = parse(tokenize(script))
       } catch (e) {
-        yield { kind: 'log', line: `sh: syntax error: ${(e as Error).message}` }
+        yield { kind: 'log', line: `${shell}: syntax error: ${(e as Error).message}`, stream: 'stderr' }
         yield { kind: 'exit', code: 2 }
         return
       }
@@ -215,7 +221,19 @@ interface State {
   stdin?: string[]
   /** Variables the script exported (they join the environment `env` prints). */
   exported?: Set<string>
+  /** The working directory (`cd`, `pwd`; relative paths start here). */
+  cwd: string
+  /** The shell's name as it words its errors: `sh`, `bash`. */
+  shell: string
 }
+
+/** The container's files as this shell sees them (relative to its working directory). */
+function fsOf(s: State): Map<string, string> {
+  const fs = s.ctx.fs ?? new Map<string, string>()
+  return s.cwd === '/' ? fs : new CwdFs(fs, s.cwd)
+}
+
+const osOf = (s: State): ImageOs => imageOs(s.ctx.image)
 
 type Run = Generator<Step, number, undefined>
 
@@ -336,7 +354,7 @@ function* runSimple(words: string[], s: State): Run {
         yield { kind: 'sleep', ms: Infinity }
         return 0
       }
-      return yield* textApplet('tail', args, { fs: s.ctx.fs ?? new Map(), stdin: s.stdin, ctx: s.ctx })!
+      return yield* textApplet('tail', args, { fs: fsOf(s), stdin: s.stdin, ctx: s.ctx })!
     case 'exit':
       s.exit = args[0] === undefined ? s.status : Number.parseInt(args[0], 10) & 0xff
       return s.exit
@@ -370,14 +388,60 @@ function* runSimple(words: string[], s: State): Run {
       }
       for (const [k, v] of s.vars) if (exported(k, s)) yield { kind: 'log', line: `${k}=${v}` }
       return 0
-    default: {
-      const run = textApplet(cmd, args, { fs: s.ctx.fs ?? new Map(), stdin: s.stdin, ctx: s.ctx }) ?? applet(cmd, args, s.ctx, s.stdin)
-      if (run) return yield* run
-      if (QUIET_APPLETS.has(cmd)) return 0
-      yield { kind: 'log', line: `sh: ${cmd}: not found`, stream: 'stderr' }
-      return 127
+    case 'cd': {
+      const target = absolute(args[0] ?? s.vars.get('HOME') ?? '/root', s.cwd)
+      const fs = s.ctx.fs as TreeFs | undefined
+      if (fs?.isDirectory && !fs.isDirectory(target)) {
+        const os = osOf(s)
+        const dash = os.family === 'debian' || os.family === 'ubuntu'
+        const why = fs.has(target) ? 'Not a directory' : 'No such file or directory'
+        yield { kind: 'log', stream: 'stderr', line: s.shell === 'bash' ? `bash: line 1: cd: ${args[0]}: ${why}` : dash ? `sh: 1: cd: can't cd to ${args[0]}` : `sh: cd: can't cd to ${args[0]}: ${why}` }
+        return s.shell === 'bash' ? 1 : 2
+      }
+      s.cwd = target
+      return 0
     }
+    case 'pwd':
+      yield { kind: 'log', line: s.cwd }
+      return 0
+    default:
+      return yield* runProgram(cmd, args, s)
   }
+}
+
+// Programs every image has, whatever its base (shell builtins in dash and bash too).
+const ALWAYS = new Set(['cat', 'ls', 'test', '[', '[[', 'kill', 'trap', 'wait', 'set', 'cd', 'pwd'])
+
+/** A program of the image: on its $PATH (or a path to it), or the shell's `not found` (127). */
+function* runProgram(path: string, args: string[], s: State): Run {
+  const os = osOf(s)
+  const fs = fsOf(s) as TreeFs
+  let cmd = path
+  if (path.includes('/')) {
+    // `/bin/ps`: a path to a file of the image (only images with a known tree say no).
+    if (fs.root && !fs.has(path)) return yield* missing(os, s, path)
+    cmd = path.slice(path.lastIndexOf('/') + 1)
+  } else if (!ALWAYS.has(cmd) && !ships(os, cmd)) return yield* missing(os, s, cmd)
+  // Each program run is a new process of the container (ps shows the next PID).
+  const pid = fs.root?.spawn()
+  switch (cmd) {
+    case 'ps': return yield* ps(args, { family: os.family, processes: fs.root?.processes() ?? [], pid: pid ?? 7, now: s.ctx.now() })
+    case 'ls': return yield* ls(args, s.ctx.fs ?? new Map<string, string>(), s.cwd, os.family, s.ctx.now())
+    case 'which': return yield* which(args, fs)
+    case 'mkdir':
+      for (const a of args) if (!a.startsWith('-')) fs.mkdir?.(a)
+      return 0
+  }
+  const ctx = fs === s.ctx.fs || !s.ctx.fs ? s.ctx : { ...s.ctx, fs }
+  const run = textApplet(cmd, args, { fs, stdin: s.stdin, ctx }) ?? applet(cmd, args, ctx, s.stdin)
+  if (run) return yield* run
+  if (QUIET_APPLETS.has(cmd)) return 0
+  return yield* missing(os, s, cmd)
+}
+
+function* missing(os: ImageOs, s: State, cmd: string): Run {
+  yield { kind: 'log', line: notFound(os, s.shell, cmd), stream: 'stderr' }
+  return 127
 }
 
 interface Redirect { path: string; append: boolean; fd: 1 | 2 }
@@ -401,7 +465,7 @@ function redirections(raw: Word[], s: State): { words: string[]; redirect?: Redi
 
 /** Runs a command with one of its streams going to a file of the container. */
 function* redirected(run: Run, r: Redirect, s: State): Run {
-  const fs = s.ctx.fs
+  const fs = fsOf(s)
   let text = r.append ? fs?.get(r.path) ?? '' : ''
   for (;;) {
     const step = run.next()

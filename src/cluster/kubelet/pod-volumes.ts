@@ -7,6 +7,7 @@
  */
 import type { Container, Pod, Volume, VolumeProjection } from 'kubernetes-types/core/v1'
 import { stableHex64 } from '../images/digest'
+import { RootLayer } from '../images/root-layer'
 import { ContainerFs, normalizePath, type Mount, type VolumeTree } from './container-fs'
 import type { DataSource } from './container-env'
 import { podFieldValue, resourceFieldValue, type RuntimeFacts } from './downward-api'
@@ -99,7 +100,11 @@ export class PodVolumes {
       const claimReadOnly = this.host.pod().spec?.volumes?.find((v) => v.name === m.name)?.persistentVolumeClaim?.readOnly === true
       mounts.push({ mountPath: normalizePath(m.mountPath), tree, subPath: m.subPath || undefined, readOnly: m.readOnly === true || claimReadOnly })
     }
-    return new ContainerFs(mounts)
+    // EXEC helper: the image's tree, /etc/hosts and friends, /proc beneath the writable layer.
+    const now = this.host.now ?? (() => 0)
+    const cpus = Number.parseInt(String(this.host.facts().allocatable?.cpu ?? '4'), 10) || 4
+    const root = new RootLayer({ image: container.image, container, pod: () => this.host.pod(), podIP: () => this.host.facts().podIP, now: now(), cpus })
+    return new ContainerFs(mounts, [], { root, now })
   }
 
   private tree(name: string): VolumeTree | undefined {

@@ -50,7 +50,8 @@ export function exec(ctx: CommandContext, words: string[]): void {
     throw e
   }
   // A binary the image does not ship (the runtime, not a shell, reports it).
-  if (r.code === 127 && /^sh: [^:]+: not found\n$/.test(r.stderr) && !/^(\/bin\/)?(sh|bash|ash)$/.test(command[0])) {
+  // EXEC helper: dash (Debian images) says `sh: 1: ps: not found`.
+  if (r.code === 127 && /^sh: (?:\d+: )?[^:]+: not found\n$/.test(r.stderr) && !/^(\/bin\/)?(sh|bash|ash)$/.test(command[0])) {
     throw new CommandError(`error: Internal error occurred: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${hex64(pod, command)}": OCI runtime exec failed: exec failed: unable to start container process: exec: "${command[0]}": executable file not found in $PATH: unknown`)
   }
   if (r.stdout) ctx.out.out(r.stdout)
