@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createCluster } from './cluster/cluster'
-import { runKubectl, watchGet } from './cluster/kubectl/index'
+import { followLogs, runKubectl, watchGet } from './cluster/kubectl/index'
 import { StreamRelay } from './worker-streams'
 
 describe('StreamRelay', () => {
@@ -32,5 +32,20 @@ describe('StreamRelay', () => {
     const relay = new StreamRelay()
     expect(relay.start(1, watchGet, cluster, 'get pods', {})).toBe(false)
     expect(relay.drain()).toEqual([])
+  })
+})
+
+describe('StreamRelay with a stream that ends by itself', () => {
+  it('sends the last output with ended, and forgets the stream', () => {
+    const cluster = createCluster({ seed: 1 })
+    const relay = new StreamRelay()
+    runKubectl(cluster, `run once --image=busybox --restart=Never -- sh -c 'echo hi; sleep 2; echo bye'`)
+    cluster.clock.advance(5_000)
+    const start = (h: typeof cluster, line: string, o: object, emit: Parameters<typeof followLogs>[3], end: () => void) => followLogs(h, line, o, emit, end)
+    expect(relay.start(3, start, cluster, 'logs -f once', {})).toBe(true)
+    cluster.clock.advance(2_000)
+    const out = relay.drain()
+    expect(out).toEqual([{ type: 'output', stream: 3, chunks: [{ stream: 'stdout', text: 'hi\nbye\n' }], ended: true }])
+    expect(relay.running).toBe(0)
   })
 })

@@ -8,12 +8,14 @@ export interface Watch {
   stop(): void
 }
 
-/** GET-OUTPUT's kubectl/watch.ts contract: undefined when the line is not a watch. */
-export type WatchGet<Host, Options> = (host: Host, line: string, opts: Options, emit: (chunk: OutputChunk) => void) => Watch | undefined
+/** kubectl/watch.ts: undefined when the line is not a watch. */
+export type WatchGet<Host, Options> = (host: Host, line: string, opts: Options, emit: (chunk: OutputChunk) => void, end: () => void) => Watch | undefined
 
 export class StreamRelay {
   private watches = new Map<number, Watch>()
   private pending = new Map<number, OutputChunk[]>()
+  /** Streams that finished by themselves since the last drain. */
+  private ended = new Set<number>()
 
   /** Starts `line` as a watch on `stream`; false when the line is not a watch (run it as a command). */
   start<H, O>(stream: number, watchGet: WatchGet<H, O> | undefined, host: H, line: string, opts: O): boolean {
@@ -27,12 +29,20 @@ export class StreamRelay {
       else if (list) list.push({ ...chunk })
       else this.pending.set(stream, [{ ...chunk }])
     }
-    const watch = watchGet(host, line, opts, emit)
+    let endedEarly = false
+    let watch: Watch | undefined
+    const end = () => {
+      endedEarly = true
+      if (watch && this.watches.get(stream) === watch) this.watches.delete(stream)
+      this.ended.add(stream)
+    }
+    watch = watchGet(host, line, opts, emit, end)
     if (!watch) {
       this.pending.delete(stream)
+      this.ended.delete(stream)
       return false
     }
-    this.watches.set(stream, watch)
+    if (!endedEarly) this.watches.set(stream, watch)
     return true
   }
 
@@ -42,6 +52,7 @@ export class StreamRelay {
     this.watches.delete(stream)
     // What it printed after the learner pressed Ctrl+C is not shown, as the terminal has moved on.
     this.pending.delete(stream)
+    this.ended.delete(stream)
     watch.stop()
     return true
   }
@@ -52,10 +63,12 @@ export class StreamRelay {
 
   /** The output messages due, one per stream that printed something; clears them. */
   drain(): WorkerMessage[] {
-    if (this.pending.size === 0) return []
+    if (this.pending.size === 0 && this.ended.size === 0) return []
     const out: WorkerMessage[] = []
-    for (const [stream, chunks] of this.pending) out.push({ type: 'output', stream, chunks })
+    for (const [stream, chunks] of this.pending) out.push({ type: 'output', stream, chunks, ...(this.ended.delete(stream) ? { ended: true } : {}) })
+    for (const stream of this.ended) out.push({ type: 'output', stream, chunks: [], ended: true })
     this.pending.clear()
+    this.ended.clear()
     return out
   }
 }

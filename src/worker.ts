@@ -21,7 +21,9 @@ import {
 } from './protocol/messages'
 import { parseSchedule } from './cluster/controllers/cronjob/schedule'
 import { TrafficRelay, asNetwork } from './worker-traffic'
-import { StreamRelay } from './worker-streams'
+import { StreamRelay, type WatchGet } from './worker-streams'
+import { startSession } from './worker-exec'
+import { fileOptions } from './worker-files'
 import type { CronJob } from 'kubernetes-types/batch/v1'
 
 type Cluster = RunningCoreCluster
@@ -200,10 +202,21 @@ class Host {
         return { kind: 'serviceRules', rules: this.traffic.rules(cmd.namespace, cmd.name), available: this.traffic.available }
       case 'watch': {
         const line = stripKubectl(cmd.line)
-        // The terminal has an editor: the YAML tab (`kubectl edit`).
-        const opts: KubectlOptions = { waitForDeletion: false, kubeconfig: this.kubeconfig, readExample, editor: true }
-        if (this.streams.start(cmd.stream, this.kubectl?.watchGet, this.cluster, line, opts)) return { kind: 'stream', stream: cmd.stream }
+        // The terminal has an editor (the YAML tab, `kubectl edit`), a stdin (heredocs) and files.
+        const opts: KubectlOptions = {
+          waitForDeletion: false, kubeconfig: this.kubeconfig, readExample, editor: true, stdin: cmd.stdin,
+          ...fileOptions(cmd.files ?? {}, { read: readExample, list: exampleIndex }),
+        }
+        const k = this.kubectl
+        const stream: WatchGet<Cluster, KubectlOptions> | undefined = k && ((host, l, o, emit, end) => k.watchGet(host, l, o, emit) ?? k.followLogs(host, l, o, emit, end))
+        if (this.streams.start(cmd.stream, stream, this.cluster, line, opts)) return { kind: 'stream', stream: cmd.stream }
         return this.runKubectl(line, opts)
+      }
+      case 'execSession': {
+        if (!this.kubectl) throw new Error('kubectl is not loaded')
+        const started = startSession(this.kubectl.runKubectl, this.cluster, cmd.line, { waitForDeletion: false, kubeconfig: this.kubeconfig })
+        if (!started) return this.runKubectl(stripKubectl(cmd.line), { waitForDeletion: false, kubeconfig: this.kubeconfig })
+        return started.session ? { kind: 'session', session: started.session, result: started.result } : { kind: 'kubectl', result: started.result }
       }
       case 'editSave': {
         if (!this.kubectl) throw new Error('kubectl is not loaded')
@@ -449,4 +462,19 @@ function readExample(path: string): string {
   // The dev server answers a missing file with the app's index page.
   if (xhr.status !== 200 || (xhr.getResponseHeader('content-type') ?? '').includes('text/html')) throw new Error(`${xhr.status}`)
   return xhr.responseText
+}
+
+let examples: string[] | undefined
+
+/** The docs' examples the terminal lists under `examples/` (provenance.json names every bundled file). */
+function exampleIndex(): string[] {
+  if (examples) return examples
+  try {
+    const index = JSON.parse(readExample('provenance.json')) as Record<string, unknown>
+    // Folders starting with `_` hold the app's own variants, not the docs' tree.
+    examples = Object.keys(index).filter((p) => !p.startsWith('_')).sort()
+  } catch {
+    examples = []
+  }
+  return examples
 }

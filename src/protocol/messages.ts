@@ -48,6 +48,25 @@ export interface EditRequest {
   yaml: string
 }
 
+/** The terminal's files (path → text), sent with each kubectl line for `-f PATH`; folders are the paths' prefixes. */
+export type TerminalFiles = Record<string, string>
+
+/** The container an interactive `kubectl exec -it` / `run -it` attached to. */
+export interface ExecSession {
+  namespace: string
+  pod: string
+  container: string
+  /** The shell to run each line with (`sh`, `bash`). */
+  shell: string
+  /** How the image's shell draws its prompt: `ash` (busybox, alpine) `/ # `, `bash` (debian) `root@HOST:/# `. */
+  style: 'ash' | 'bash'
+  hostname: string
+  /** Attached by `kubectl run -it` (not exec): leaving says how to attach again. */
+  byRun: boolean
+  /** `kubectl run --rm`: the pod is deleted when the session ends. */
+  rm: boolean
+}
+
 /** One piece of a streaming command's output (`kubectl get pods -w`). */
 export interface OutputChunk {
   stream: 'stdout' | 'stderr'
@@ -150,7 +169,12 @@ export type Command =
    * The terminal's kubectl line. A watch (`get -w`) answers `stream` at once and then sends its
    * output as `output` messages with that stream id until `stopWatch`; any other line answers as `kubectl`.
    */
-  | { type: 'watch'; id: number; stream: number; line: string }
+  | { type: 'watch'; id: number; stream: number; line: string; stdin?: string; files?: TerminalFiles }
+  /**
+   * `kubectl exec -it` / `kubectl run -it` in the terminal: answers `session` with the container to
+   * attach to (and what kubectl printed first), or `kubectl` when the line is no interactive session.
+   */
+  | { type: 'execSession'; id: number; line: string }
   | { type: 'stopWatch'; id: number; stream: number }
   /** `kubectl edit`'s saved buffer: updates the object as kubectl does when the editor exits. */
   | { type: 'editSave'; id: number; ref: { kind: string; namespace?: string; name: string }; text: string }
@@ -164,6 +188,7 @@ export type CommandResult =
   | { kind: 'serviceRules'; rules: ServiceRuleView[]; available: boolean }
   | { kind: 'stream'; stream: number }
   | { kind: 'complete'; replaceFrom: number; candidates: string[] }
+  | { kind: 'session'; session: ExecSession; result: KubectlResult }
 
 /** Worker → UI. */
 export type WorkerMessage =
@@ -191,6 +216,7 @@ export type WorkerMessage =
       traffic?: TrafficFrame
     }
   /** Output of a running watch since the last frame, in order. */
-  | { type: 'output'; stream: number; chunks: OutputChunk[] }
+  /** `ended`: the command finished by itself (`logs -f` of a container that exited). */
+  | { type: 'output'; stream: number; chunks: OutputChunk[]; ended?: boolean }
   | { type: 'reply'; id: number; ok: true; result: CommandResult }
   | { type: 'reply'; id: number; ok: false; error: string }

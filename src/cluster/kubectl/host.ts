@@ -46,6 +46,8 @@ export interface KubectlOptions {
   stdin?: string
   /** Reads a manifest named by `-f PATH`; throws when the file does not exist. */
   readFile?: (path: string) => string
+  /** The entries of a directory named by `-f DIR` (subdirectories end in `/`); undefined when PATH is no directory. */
+  listDir?: (path: string) => string[] | undefined
   /** Reads a docs example bundled under public/examples (`application/php-apache.yaml`), for `-f https://k8s.io/examples/...`. */
   readExample?: (path: string) => string
   /** Namespace of the current context (kube default: `default`). */

@@ -24,3 +24,4 @@ export { explainCompletions } from './explain/paths'
 // `kubectl explain` reads the API schema, a separate lazily loaded chunk: start fetching it as soon as
 // kubectl itself is loaded, so it is there by the time someone types `explain`.
 void loadSchema()
+export { followLogs, FOLLOW_POLL_MS } from './follow'

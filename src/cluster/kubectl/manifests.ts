@@ -91,9 +91,37 @@ function readUrl(url: string, opts: KubectlOptions): string {
   throw new CommandError(`error: unable to read URL "${url}": Terrarium has no internet access; it bundles the Kubernetes docs' examples (https://k8s.io/examples/...)`)
 }
 
-/** Reads every `-f` argument (files or `-` for stdin). */
-export function readManifests(files: string[], opts: KubectlOptions): ManifestSet {
+// kube: a directory given to -f is walked for these extensions only (FileExtensions in the resource builder).
+const MANIFEST_EXTENSIONS = /\.(ya?ml|json)$/
+
+/**
+ * A directory named by -f becomes its manifest files, in lexical order as filepath.Walk visits them;
+ * subdirectories only with -R. A host without `listDir` has no directories.
+ */
+function expandDirectories(files: string[], opts: KubectlOptions, recursive: boolean): string[] {
+  const out: string[] = []
+  const walk = (dir: string, entries: string[]) => {
+    const base = dir.endsWith('/') ? dir : `${dir}/`
+    for (const entry of [...entries].sort()) {
+      const path = base + entry.replace(/\/$/, '')
+      const sub = opts.listDir?.(path)
+      if (sub) {
+        if (recursive) walk(path, sub)
+      } else if (MANIFEST_EXTENSIONS.test(entry)) out.push(path)
+    }
+  }
+  for (const file of files) {
+    const entries = file === '-' || isUrl(file) ? undefined : opts.listDir?.(file)
+    if (entries) walk(file, entries)
+    else out.push(file)
+  }
+  return out
+}
+
+/** Reads every `-f` argument (files, directories, or `-` for stdin). */
+export function readManifests(names: string[], opts: KubectlOptions, recursive = false): ManifestSet {
   const all: ManifestSet = { manifests: [], errors: [] }
+  const files = expandDirectories(names, opts, recursive)
   for (const file of files) {
     let text: string
     if (file === '-') {

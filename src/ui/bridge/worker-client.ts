@@ -12,7 +12,7 @@ export type CommandInput = DistributiveOmit<Command, 'id'>
 let worker: Worker | undefined
 let nextId = 1
 const pending = new Map<number, { resolve: (r: CommandResult) => void; reject: (e: Error) => void }>()
-const streams = new Map<number, (chunks: OutputChunk[]) => void>()
+const streams = new Map<number, (chunks: OutputChunk[], ended: boolean) => void>()
 let nextStream = 1
 
 export function startWorker(): void {
@@ -29,7 +29,7 @@ export function startWorker(): void {
       return
     }
     if (msg.type === 'output') {
-      streams.get(msg.stream)?.(msg.chunks)
+      streams.get(msg.stream)?.(msg.chunks, msg.ended === true)
       return
     }
     useCluster.getState().received(msg)
@@ -56,7 +56,7 @@ export function send(input: CommandInput): Promise<CommandResult> {
  * A stream id for a `watch` command and a listener for its `output` messages (which may arrive
  * before the reply). Call `close` when done with it.
  */
-export function openStream(listener: (chunks: OutputChunk[]) => void): { stream: number; close: () => void } {
+export function openStream(listener: (chunks: OutputChunk[], ended: boolean) => void): { stream: number; close: () => void } {
   const stream = nextStream++
   streams.set(stream, listener)
   return { stream, close: () => streams.delete(stream) }

@@ -9,6 +9,7 @@ import { FitAddon } from '@xterm/addon-fit'
 import '@xterm/xterm/css/xterm.css'
 import { Shell } from './shell'
 import { workerBackend } from './backend'
+import { FileStore } from './files'
 
 // The app's palette (base.css): slate background, indigo cursor, readable ANSI colours.
 const THEME = {
@@ -40,6 +41,12 @@ const GREETING = '\x1b[2mType kubectl (or k). Tab completes, Ctrl+R searches his
 
 /** Kept across remounts: bash keeps its history for the session. */
 const history: string[] = []
+const FILES_KEY = 'terrarium.terminal.files'
+/** The terminal's files survive a reload (localStorage; blocked storage keeps them for the page). */
+const files = new FileStore({
+  load: () => localStorage.getItem(FILES_KEY),
+  save: (text) => localStorage.setItem(FILES_KEY, text),
+})
 
 export default function XTerminal({ active }: { active: boolean }) {
   const box = useRef<HTMLDivElement>(null)
@@ -65,7 +72,7 @@ export default function XTerminal({ active }: { active: boolean }) {
     }
     fit()
     terminal.current = { term, fit }
-    const shell = new Shell({ write: (s) => term.write(s), cols: () => term.cols }, workerBackend, history)
+    const shell = new Shell({ write: (s) => term.write(s), cols: () => term.cols }, workerBackend, history, files)
     // Bracketed paste (DECSET 2004): a paste of several lines arrives as one piece, as in bash.
     term.write('\x1b[?2004h' + GREETING)
     shell.start()

@@ -109,11 +109,11 @@ describe('Shell commands', () => {
     await type('k get pods\r')
     expect(started[0].line).toBe('k get pods')
     await type('kubectl get pod missing\r')
-    await type('ls -l\r')
+    await type('vim web.yaml\r')
     expect(screen.text()).toBe([
       '$ k get pods', 'ran: k get pods',
       '$ kubectl get pod missing', 'ran: kubectl get pod missing', 'Error from server (NotFound): pods "missing" not found',
-      '$ ls -l', 'bash: ls: command not found', '$',
+      '$ vim web.yaml', 'bash: vim: command not found', '$',
     ].join('\n'))
   })
 

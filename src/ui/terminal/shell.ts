@@ -6,6 +6,10 @@
  */
 import { CTRL, KEY, splitKeys, type Key } from './keys'
 import { commonPrefix, formatColumns } from './columns'
+import type { ExecSession, TerminalFiles } from '../../protocol/messages'
+import { FileStore } from './files'
+import { FILE_BUILTINS, runBuiltin, shellWords } from './builtins'
+import { parseHeredoc, parseRedirect, type Heredoc } from './lines'
 
 export interface TerminalSink {
   write(text: string): void
@@ -21,10 +25,29 @@ export interface Job {
 
 export type Stream = 'stdout' | 'stderr'
 
+export interface StartInput {
+  /** A here-document: the command's stdin (`kubectl apply -f - <<EOF`). */
+  stdin?: string
+  /** The terminal's files, for `-f PATH`. */
+  files?: TerminalFiles
+}
+
+/** What an interactive `kubectl exec -it` / `run -it` line printed, and the container it attached to. */
+export interface SessionReply {
+  session?: ExecSession
+  stdout: string
+  stderr: string
+}
+
 export interface ShellBackend {
   /** Starts a kubectl line (as typed, with `kubectl` or `k`), writing its output through `out`. */
-  start(line: string, out: (stream: Stream, text: string) => void): Job
+  start(line: string, out: (stream: Stream, text: string) => void, input?: StartInput): Job
   complete(line: string, cursor: number): Promise<{ replaceFrom: number; candidates: string[] }>
+  /** Starts an interactive session (the worker runs the line as kubectl when it is none). */
+  session?(line: string): Promise<SessionReply>
+  /** The docs' examples, read-only under `examples/`. */
+  examples?(): Promise<string[]>
+  readExample?(path: string): Promise<string>
 }
 
 const PROMPT = '\x1b[1;32m$\x1b[0m '
@@ -32,7 +55,17 @@ const RED = '\x1b[31m'
 const RESET = '\x1b[0m'
 // Debian's .bashrc: HISTSIZE=1000, HISTCONTROL=ignoreboth (no repeats, not lines starting with a space).
 const HISTORY_SIZE = 1000
-const BUILTINS = ['clear', 'history']
+const BUILTINS = ['clear', 'history', ...FILE_BUILTINS]
+const CONTINUATION = '> '
+const INTERACTIVE = /^(?:kubectl|k)\s(?:.*\s)?(?:exec|run)\s(?:.*\s)?(?:-i|-it|-ti|--stdin)(?:\s|$)/
+const EXIT_CODE = /command terminated with exit code (\d+)\n$/
+
+interface Attached {
+  info: ExecSession
+  cwd: string
+  /** Exit status of the last line, as `$?`. */
+  lastCode: number
+}
 
 // oxlint-disable-next-line no-control-regex -- SGR colour sequences take no columns
 const visibleLength = (s: string): number => s.replace(/\x1b\[[0-9;]*m/g, '').length
@@ -60,11 +93,16 @@ export class Shell {
   private queue: Key[] = []
   private pumping = false
   private lastWasTab = false
+  /** A here-document being typed: its command and the lines so far. */
+  private heredoc: (Heredoc & { body: string[] }) | undefined
+  /** Inside a container's shell (`kubectl exec -it POD -- sh`). */
+  private attached: Attached | undefined
 
   constructor(
     private readonly term: TerminalSink,
     private readonly backend: ShellBackend,
     history: string[] = [],
+    readonly files: FileStore = new FileStore(),
   ) {
     this.history = history
     this.historyIndex = history.length
@@ -115,6 +153,7 @@ export class Shell {
     const wasTab = this.lastWasTab
     this.lastWasTab = key === '\t'
     if (typeof key !== 'string') return this.paste(key.paste)
+    if (key === CTRL('d') && !this.text && !this.search) return this.endOfInput()
     if (this.search) {
       const rest = this.searchKey(key)
       if (rest === undefined) return
@@ -165,6 +204,8 @@ export class Shell {
     } else if (key === CTRL('c')) {
       this.set(text, text.length)
       this.term.write('^C\r\n')
+      // Ctrl+C abandons a here-document too, as bash does.
+      this.heredoc = undefined
       this.resetLine()
       this.prompt()
     } else if (key === CTRL('l')) {
@@ -230,7 +271,7 @@ export class Shell {
 
   private view(): { prompt: string; text: string; cursor: number } {
     const search = this.search
-    if (!search) return { prompt: PROMPT, text: this.text, cursor: this.cursor }
+    if (!search) return { prompt: this.promptText(), text: this.text, cursor: this.cursor }
     const text = search.index < this.history.length ? this.history[search.index] : search.original
     const at = search.query ? text.lastIndexOf(search.query) : -1
     const prompt = `(${search.failed ? 'failed ' : ''}reverse-i-search)\`${search.query}': `
@@ -301,12 +342,62 @@ export class Shell {
     this.historyIndex = this.history.length
   }
 
+  private promptText(): string {
+    if (this.heredoc) return CONTINUATION
+    const a = this.attached
+    if (!a) return PROMPT
+    // The images' own prompts: busybox/alpine ash `PS1='\w # '`, debian bash `\u@\h:\w# ` as root.
+    return a.info.style === 'ash' ? `${a.cwd} # ` : `root@${a.info.hostname}:${a.cwd}# `
+  }
+
   private async submit(): Promise<void> {
     this.finishLine()
     const line = this.text
+    if (this.heredoc) {
+      this.resetLine()
+      await this.heredocLine(line)
+      this.prompt()
+      return
+    }
     this.remember(line)
     this.resetLine()
-    await this.execute(line)
+    if (this.attached) {
+      await this.containerLine(line)
+      this.prompt()
+      return
+    }
+    const heredoc = parseHeredoc(line)
+    if (heredoc) this.heredoc = { ...heredoc, body: [] }
+    else await this.execute(line)
+    this.prompt()
+  }
+
+  private async heredocLine(line: string): Promise<void> {
+    const doc = this.heredoc!
+    const text = doc.stripTabs ? line.replace(/^\t+/, '') : line
+    if (text !== doc.delimiter) {
+      doc.body.push(text)
+      return
+    }
+    this.heredoc = undefined
+    await this.execute(doc.command, doc.body.map((l) => `${l}\n`).join(''))
+  }
+
+  /** Ctrl+D on an empty line: ends a here-document or leaves the container's shell. */
+  private async endOfInput(): Promise<void> {
+    if (this.heredoc) {
+      const doc = this.heredoc
+      this.term.write('\r\n')
+      this.output('stderr', `bash: warning: here-document at line ${doc.body.length + 1} delimited by end-of-file (wanted \`${doc.delimiter}')\n`)
+      this.heredoc = undefined
+      await this.execute(doc.command, doc.body.map((l) => `${l}\n`).join(''))
+      this.prompt()
+      return
+    }
+    if (!this.attached) return this.bell()
+    // bash says `exit` as it leaves; busybox's ash just ends the line.
+    this.term.write(this.attached.info.style === 'bash' ? 'exit\r\n' : '\r\n')
+    await this.detach(this.attached.lastCode)
     this.prompt()
   }
 
@@ -316,9 +407,29 @@ export class Shell {
     if (this.history.length > HISTORY_SIZE) this.history.splice(0, this.history.length - HISTORY_SIZE)
   }
 
-  private async execute(line: string): Promise<void> {
+  private async execute(typed: string, stdin?: string): Promise<void> {
+    const redirect = parseRedirect(typed)
+    const line = redirect ? redirect.command : typed
     const command = line.trim().split(/\s+/)[0]
     if (!command) return
+    if (FILE_BUILTINS.includes(command)) {
+      const [name, ...args] = shellWords(line.trim())
+      const r = await runBuiltin(name, args, {
+        files: this.files,
+        examples: () => this.backend.examples?.() ?? Promise.resolve([]),
+        readExample: (p) => this.backend.readExample?.(p) ?? Promise.reject(new Error(p)),
+        stdin,
+        cols: this.term.cols(),
+        redirected: redirect !== undefined,
+      })
+      this.deliver(redirect, r.stdout)
+      this.output('stderr', r.stderr)
+      return
+    }
+    if ((command === 'kubectl' || command === 'k') && INTERACTIVE.test(line.trim()) && this.backend.session && !redirect) {
+      await this.attach(line.trim())
+      return
+    }
     if (command === 'clear') {
       // clear(1) also erases the scrollback (E3).
       this.term.write('\x1b[H\x1b[2J\x1b[3J')
@@ -332,10 +443,20 @@ export class Shell {
       this.output('stderr', `bash: ${command}: command not found\n`)
       return
     }
+    let captured = ''
+    await this.run(line.trim(), (stream, text) => {
+      if (redirect && stream === 'stdout') captured += text
+      else this.output(stream, text)
+    }, { stdin, files: this.files.snapshot() })
+    if (redirect) this.deliver(redirect, captured)
+  }
+
+  /** Runs one backend command until it ends or Ctrl+C. */
+  private async run(line: string, out: (stream: Stream, text: string) => void, input?: StartInput): Promise<void> {
     let live = true
-    const job = this.backend.start(line.trim(), (stream, text) => {
-      if (live) this.output(stream, text)
-    })
+    const job = this.backend.start(line, (stream, text) => {
+      if (live) out(stream, text)
+    }, input)
     this.job = { job, silence: () => (live = false) }
     try {
       await job.done
@@ -344,6 +465,68 @@ export class Shell {
     } finally {
       this.job = undefined
     }
+  }
+
+  /** Standard output to the terminal, or into the file of `> FILE` / `>> FILE`. */
+  private deliver(redirect: { file: string; append: boolean } | undefined, text: string): void {
+    if (!redirect) return this.output('stdout', text)
+    if (/^examples(\/|$)/.test(redirect.file.replace(/^\.\//, ''))) {
+      this.output('stderr', `bash: ${redirect.file}: Read-only file system\n`)
+      return
+    }
+    try {
+      this.files.write(redirect.file, text, redirect.append)
+    } catch (e) {
+      this.output('stderr', `bash: ${(e as Error).message}\n`)
+    }
+  }
+
+  private async attach(line: string): Promise<void> {
+    try {
+      const reply = await this.backend.session!(line)
+      this.output('stdout', reply.stdout)
+      this.output('stderr', reply.stderr)
+      if (reply.session) this.attached = { info: reply.session, cwd: '/', lastCode: 0 }
+    } catch (e) {
+      this.output('stderr', `${(e as Error).message}\n`)
+    }
+  }
+
+  /** One line typed in the container's shell: runs there through kubectl exec, as `sh -c LINE`. */
+  private async containerLine(line: string): Promise<void> {
+    const a = this.attached!
+    const words = shellWords(line.trim())
+    if (!words.length) return
+    if (words[0] === 'exit') {
+      const code = words[1] !== undefined ? Number(words[1]) & 255 : a.lastCode
+      return this.detach(Number.isNaN(code) ? 2 : code)
+    }
+    const at = a.cwd === '/' ? '' : `cd ${quote(a.cwd)} && `
+    // Each line is a new `sh -c`: the shell keeps the working directory between them.
+    const script = words[0] === 'cd' ? `${at}cd ${words[1] === undefined ? '/root' : quote(words[1])} && pwd` : `${at}${line}`
+    let stdout = ''
+    a.lastCode = 0
+    await this.run(`kubectl exec -n ${quote(a.info.namespace)} ${quote(a.info.pod)} -c ${quote(a.info.container)} -- ${a.info.shell} -c ${quote(script)}`, (stream, text) => {
+      if (stream === 'stderr') {
+        const m = EXIT_CODE.exec(text)
+        if (m) a.lastCode = Number(m[1])
+        this.output('stderr', m ? text.slice(0, m.index) : text)
+      } else if (words[0] === 'cd') stdout += text
+      else this.output('stdout', text)
+    })
+    if (words[0] === 'cd' && a.lastCode === 0 && stdout.trim()) a.cwd = stdout.trim()
+  }
+
+  /** Leaves the container's shell, as kubectl does when the shell exits. */
+  private async detach(code: number): Promise<void> {
+    const { info } = this.attached!
+    this.attached = undefined
+    if (info.rm) {
+      await this.run(`kubectl delete pod ${quote(info.pod)} -n ${quote(info.namespace)} --wait=false`, (stream, text) => this.output(stream, text))
+    } else if (info.byRun) {
+      this.output('stdout', `Session ended, resume using 'kubectl attach ${info.pod} -c ${info.container} -i -t' command when the pod is running\n`)
+    }
+    if (code !== 0 && !info.byRun) this.output('stderr', `command terminated with exit code ${code}\n`)
   }
 
   /** Prints a command's output: newlines as the terminal wants them, stderr in red. */
@@ -400,6 +583,8 @@ export class Shell {
     }
   }
 }
+
+const quote = (w: string) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)
 
 const isBlank = (c: string | undefined) => c === ' ' || c === '\t'
 const isWordChar = (c: string | undefined) => c !== undefined && /[A-Za-z0-9]/.test(c)

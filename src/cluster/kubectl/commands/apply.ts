@@ -133,7 +133,7 @@ function run(ctx: CommandContext, words: string[], command: 'apply' | 'create'):
   if (bool(flags['server-side'])) throw new CommandError('error: --server-side is not supported by this simulator')
   const dryRun = dryRunOf(flags)
   const output = checkOutput(flags)
-  const set = readManifests(files, ctx.opts)
+  const set = readManifests(files, ctx.opts, bool(flags.recursive))
   const errors = [...set.errors]
   let printed = 0
   for (const m of set.manifests) {
