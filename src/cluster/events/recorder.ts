@@ -55,12 +55,12 @@ export class EventRecorder {
       }
     }
     // kube: event names are `<object>.<hex of the time in ns>`; a sequence keeps them unique.
-    // Fix (replicaset/deployment helper): now * 1e6 exceeds 2^53, so adding seq as a float was lost to
+    // now * 1e6 exceeds 2^53, so adding seq as a float was lost to
     // rounding and events at the same instant collided (AlreadyExists, silently dropped). BigInt keeps it exact.
     const at = this.clock.now()
     if (at !== this.nanosAt) {
       this.nanosAt = at
-      // Fix (property-test helper): virtual time is fractional (kubelet jitter); BigInt() of a fraction throws.
+      // Virtual time is fractional (kubelet jitter); BigInt() of a fraction throws.
       this.nanos = BigInt(Math.round(at * 1_000)) * 1_000n
     }
     const name = `${meta.name}.${(this.nanos + BigInt(++this.seq)).toString(16)}`

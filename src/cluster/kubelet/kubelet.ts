@@ -39,7 +39,7 @@ export class Kubelet implements KubeletHost {
   private lastReport = -Infinity
   private postedImagesVersion = -1
   private ids: { bootID: string; machineID: string; systemUUID: string }
-  /** Resource usage of the containers (metrics helper: kubelet/usage.ts). */
+  /** Resource usage of the containers (kubelet/usage.ts), read by metrics-server. */
   readonly usage: NodeUsage
   private bootedAt = 0
 
@@ -128,7 +128,7 @@ export class Kubelet implements KubeletHost {
     }
     const phase = pod.status?.phase
     if (phase === 'Succeeded' || phase === 'Failed') return
-    // Volumes (storage helper): the pod starts only once the claims it mounts are Bound.
+    // Volumes: the pod starts only once the claims it mounts are Bound.
     if (!pod.metadata?.deletionTimestamp && waitsForClaims(pod, this.ctx.informers)) return this.waitForClaims(pod)
     const w = new PodWorker(this, pod, rebooted && this.hasRun(pod))
     this.workers.set(uid, w)

@@ -126,7 +126,7 @@ export class PodWorker {
     if (this.rebooted) this.host.record(this.pod, 'Normal', 'SandboxChanged', 'Pod sandbox changed, it will be killed and re-created.')
     this.startTime = this.startTime ?? this.parseTime(this.pod.status?.startTime) ?? this.now()
     this.markDirty()
-    // Volumes (storage helper): the sandbox waits for every volume to mount (kube: WaitForAttachAndMount).
+    // Volumes: the sandbox waits for every volume to mount (kube: WaitForAttachAndMount).
     waitForMounts({
       mountFailure: () => this.volumes.mountFailure(),
       warn: (reason, message) => this.host.record(this.pod, 'Warning', reason, message),

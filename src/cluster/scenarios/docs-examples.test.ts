@@ -850,7 +850,7 @@ const EXAMPLES_TABLE: Record<string, Example> = {
     then: 'sleep 30',
     check: spreadToZoneB,
   },
-  // service/networking (Ingress, NetworkPolicy: INGRESS-POLICY; the Service files: NET).
+  // service/networking: Ingress, NetworkPolicy and the Services of 'Connecting Applications with Services'.
   'service/networking/minimal-ingress.yaml': {
     docs: 'Ingress', status: 'works',
     // The docs pair this manifest with their `nginx-example` IngressClass of ingress-nginx.
@@ -960,7 +960,7 @@ const EXAMPLES_TABLE: Record<string, Example> = {
     check: (r) => {
       expect(table(r, 'kubectl get svc my-nginx')[0].slice(1, 5)).toEqual(['ClusterIP', expect.stringMatching(SERVICE_IP), '<none>', '80/TCP'])
       expect(table(r, 'kubectl get ep my-nginx')[0][1]).toMatch(/^10\.244\.\d+\.\d+:80,10\.244\.\d+\.\d+:80$/)
-      // docs: the Service answers from inside the cluster with nginx's welcome page (NET: DNS, kube-proxy).
+      // docs: the Service answers from inside the cluster with nginx's welcome page.
       expect(r.more('kubectl exec deploy/my-nginx -- curl -s my-nginx').stdout).toContain('<title>Welcome to nginx!</title>')
     },
   },
