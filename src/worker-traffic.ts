@@ -20,6 +20,8 @@ export interface NetworkLike {
     }
   }
   rules?(): readonly ServiceRule[]
+  /** `kubectl port-forward`: localhost:localPort reaches the pod (network.addPortForward). */
+  addPortForward?(f: { namespace: string; pod: string; localPort: number; remotePort: number }): void
 }
 
 export const asNetwork = (cluster: unknown): NetworkLike | undefined => {

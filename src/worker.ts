@@ -166,7 +166,12 @@ class Host {
 
   private runKubectl(line: string, opts?: KubectlOptions): CommandResult {
     if (!this.kubectl) throw new Error('kubectl is not loaded')
-    return { kind: 'kubectl', result: this.kubectl.runKubectl(this.cluster, line, opts) }
+    return { kind: 'kubectl', result: this.kubectl.runKubectl(this.cluster, line, { portForwards: this.portForwards, ...opts }) }
+  }
+
+  /** `kubectl port-forward` opens localhost:PORT for the traffic view (Send traffic to http://localhost:8080). */
+  private readonly portForwards: NonNullable<KubectlOptions['portForwards']> = {
+    add: (f) => asNetwork(this.cluster)?.addPortForward?.(f),
   }
 
   private run(cmd: Command): CommandResult {
@@ -204,7 +209,7 @@ class Host {
         const line = stripKubectl(cmd.line)
         // The terminal has an editor (the YAML tab, `kubectl edit`), a stdin (heredocs) and files.
         const opts: KubectlOptions = {
-          waitForDeletion: false, kubeconfig: this.kubeconfig, readExample, editor: true, stdin: cmd.stdin,
+          waitForDeletion: false, kubeconfig: this.kubeconfig, readExample, editor: true, stdin: cmd.stdin, portForwards: this.portForwards,
           ...fileOptions(cmd.files ?? {}, { read: readExample, list: exampleIndex }),
         }
         const k = this.kubectl

@@ -29,6 +29,8 @@ export interface TrafficControl {
   pods(): Record<string, { ok: number; failed: number }>
   /** One request from outside the cluster (the runner's `curl`). */
   request?(url: string, options?: RequestOptions): NetResponse
+  /** `kubectl port-forward`: localhost:localPort now reaches the pod's port. */
+  portForward?(forward: { namespace: string; pod: string; localPort: number; remotePort: number }): void
 }
 
 export interface KubectlHost {

@@ -4,7 +4,7 @@
  * NAME` (see node-verbs.ts), `traffic …` generators (see traffic-verb.ts), comments, blank lines and `\` continuations. The cluster settles after every command; a
  * failing command prints its error and the script goes on.
  */
-import type { KubectlHost } from './host'
+import type { KubectlHost, KubectlOptions } from './host'
 import { KubeConfig } from './kubeconfig'
 import { runKubectl } from './kubectl'
 import { tokenize } from './tokenize'
@@ -91,7 +91,7 @@ export function runScript(cluster: KubectlHost, text: string, opts: ScriptOption
     }
     const [head, ...rest] = words
     if (head === 'kubectl' || head === 'k') {
-      const r = runKubectl(cluster, step.command, { stdin: step.stdin, readFile: opts.readFile, readExample: opts.readExample, kubeconfig })
+      const r = runKubectl(cluster, step.command, { stdin: step.stdin, readFile: opts.readFile, readExample: opts.readExample, kubeconfig, portForwards: forwardsOf(cluster) })
       emit('stdout', r.stdout)
       emit('stderr', r.stderr)
       if (r.exitCode !== 0) failed++
@@ -120,4 +120,10 @@ export function runScript(cluster: KubectlHost, text: string, opts: ScriptOption
     cluster.clock.settle()
   }
   return { output, failed }
+}
+
+/** Port forwards reach the cluster network (the runner's `curl http://localhost:PORT`), when it has one. */
+function forwardsOf(cluster: KubectlHost): KubectlOptions['portForwards'] {
+  const traffic = cluster.traffic
+  return traffic?.portForward ? { add: (f) => traffic.portForward!(f) } : undefined
 }

@@ -19,7 +19,7 @@ import { parseUrl } from './url'
 import { deepEqual } from '../apiserver/objects'
 import { TrafficGenerator } from './traffic'
 import { RequestLog } from './request-log'
-import type { DnsAnswer, NetError, NetResponse, PodNetwork, RequestOptions, RequestRecord, RequestSource } from './types'
+import type { DnsAnswer, NetError, NetResponse, PodNetwork, PortForwardSpec, RequestOptions, RequestRecord, RequestSource } from './types'
 
 // kube-free facts of Linux: connect() gives up after tcp_syn_retries (6) back-offs, 1+2+…+64 = 127 s.
 export const KERNEL_CONNECT_TIMEOUT_MS = 127_000
@@ -79,6 +79,7 @@ export class ClusterNetwork implements PodNetwork {
   /** Traffic generators sending through this network. */
   readonly traffic: TrafficGenerator
   private readonly pods: Informer<Pod>
+  private readonly forwards = new Map<number, PortForwardSpec>()
   private readonly nodeObjects: Informer<Node>
   private extra?: { ingresses?: Informer<Ingress>; classes?: Informer<IngressClass>; policies?: Informer<NetworkPolicy>; namespaces: Informer<Namespace> }
   private readonly log = new RequestLog()
@@ -121,11 +122,19 @@ export class ClusterNetwork implements PodNetwork {
    */
   defaultSource(url: string): RequestSource {
     const u = parseUrl(url)
-    if (!u) return { external: true }
+    if (!u || isLoopback(u.host)) return { external: true }
     const ip = isIP(u.host) ? u.host : this.dns.resolve(u.host)
     if (!ip) return { client: { namespace: 'default' } }
     const outside = ip === INGRESS_ADDRESS || this.nodes.nodeByHostIP(ip) !== undefined || this.kubeProxy.isLoadBalancerIP(ip) || internetHost(ip) !== undefined
     return outside ? { external: true } : { client: { namespace: 'default' } }
+  }
+
+  /**
+   * `kubectl port-forward`: from then on the learner's machine reaches the pod's `remotePort` at
+   * localhost:`localPort` (one forward per local port; a newer one replaces it).
+   */
+  addPortForward(f: PortForwardSpec): void {
+    this.forwards.set(f.localPort, f)
   }
 
   /** Sends one HTTP GET and records it. */
@@ -184,6 +193,7 @@ export class ClusterNetwork implements PodNetwork {
     const u = parseUrl(url)
     const route: string[] = []
     if (!u) return fail('could not resolve host', 0, route)
+    if (src.external && isLoopback(u.host)) return this.viaPortForward(u.host, { port: u.port, path: u.path, host: options.host ?? u.host }, route)
     let ip = u.host
     if (!isIP(u.host)) {
       const answer = this.dns.lookup(u.host, src.namespace)
@@ -233,6 +243,32 @@ export class ClusterNetwork implements PodNetwork {
     }
     if (src.external) return finish(fail('timed out', timeout, route))
     return finish(this.deliver(src, src.ip, ip, req, route, timeout))
+  }
+
+  /**
+   * localhost on the learner's machine: a `kubectl port-forward` listener streams the request through
+   * the API server and the pod's kubelet into the pod's network namespace — no Service, no kube-proxy,
+   * and no NetworkPolicy (the connection arrives on the pod's own loopback).
+   */
+  private viaPortForward(host: string, req: { port: number; path: string; host?: string }, route: string[]): NetResponse {
+    const f = this.forwards.get(req.port)
+    if (!f) {
+      route.push(`${host}:${req.port}: nothing listens (no kubectl port-forward on that port)`)
+      return fail('connection refused', 0, route)
+    }
+    const pod = this.pods.get(f.namespace, f.pod)
+    const ip = pod?.status?.podIP
+    const ep = ip ? this.nodes.endpointByIP(ip) : undefined
+    route.push(`port-forward ${host}:${req.port} → pod ${f.namespace}/${f.pod}:${f.remotePort} (API server → kubelet)`)
+    // kube: the forward ends with its pod; kubectl then reports the lost connection and exits.
+    if (!pod || !ip || !ep || !this.nodes.isAlive(ep.node)) {
+      this.forwards.delete(req.port)
+      return fail('connection refused', 0, route)
+    }
+    const at = { namespace: f.namespace, name: f.pod, node: ep.node, ip }
+    const served = ep.serve({ ...req, port: f.remotePort })
+    if (!served) return { ...fail('connection refused', HOP_MS, route), pod: at }
+    return { status: served.status, body: served.body, pod: at, latencyMs: 2 * HOP_MS, route }
   }
 
   private viaService(src: Source, target: NonNullable<ReturnType<KubeProxy['clusterIP']>>, node: string, clientIP: string, external: boolean,
@@ -405,4 +441,9 @@ function describeSource(from: RequestSource): string {
   if ('node' in from) return from.node
   if ('client' in from) return 'client'
   return 'external'
+}
+
+/** The learner's own machine: where `kubectl port-forward` listens. */
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '127.0.0.1' || host === '::1' || host === '[::1]'
 }

@@ -8,7 +8,7 @@
  */
 import type { Clock, TimerId } from '../clock'
 import type { ClusterNetwork } from './network'
-import type { NetResponse, RequestOptions, RequestSource, TrafficGeneratorInfo, TrafficSnapshot } from './types'
+import type { NetResponse, PortForwardSpec, RequestOptions, RequestSource, TrafficGeneratorInfo, TrafficSnapshot } from './types'
 
 // A load tester's per-request timeout (hey defaults to 20 s, curl in scripts often -m 10): 10 s.
 export const GENERATOR_TIMEOUT_MS = 10_000
@@ -61,6 +61,11 @@ export class TrafficGenerator {
   /** One request from outside the cluster (the learner's laptop: the runner's `curl`). */
   request(url: string, options: RequestOptions = {}): NetResponse {
     return this.network.request({ external: true }, url, { ...options, label: options.label ?? 'laptop' })
+  }
+
+  /** `kubectl port-forward`: localhost:localPort on the learner's machine now reaches the pod. */
+  portForward(f: PortForwardSpec): void {
+    this.network.addPortForward(f)
   }
 
   list(): TrafficGeneratorInfo[] {

@@ -35,6 +35,14 @@ export interface NetResponse {
 
 export type NetError = 'connection refused' | 'timed out' | 'could not resolve host' | 'no route to host'
 
+/** A `kubectl port-forward` listener on the learner's machine: localhost:localPort → the pod's remotePort. */
+export interface PortForwardSpec {
+  namespace: string
+  pod: string
+  localPort: number
+  remotePort: number
+}
+
 export interface RequestOptions {
   /** Give up after this long (a client's timeout). Default: the kernel's connect timeout. */
   timeoutMs?: number
