@@ -4,19 +4,11 @@
  */
 import type { KubectlOptions } from './cluster/kubectl/host'
 import type { TerminalFiles } from './protocol/messages'
+import { normalizePath } from './protocol/terminal-paths'
+
+export { normalizePath }
 
 export const EXAMPLES_DIR = 'examples'
-
-/** `./a/../b.yaml` → `b.yaml`; the home folder is the root of the terminal's files. */
-export function normalizePath(path: string): string {
-  const parts: string[] = []
-  for (const p of path.replace(/^~\/?/, '').split('/')) {
-    if (!p || p === '.') continue
-    if (p === '..') parts.pop()
-    else parts.push(p)
-  }
-  return parts.join('/')
-}
 
 /** The entries of folder `dir` among `paths` (folders end in `/`), or undefined when it is no folder. */
 export function entriesOf(paths: Iterable<string>, dir: string): string[] | undefined {

@@ -5,24 +5,10 @@
  * controllers) are kept. Lists whose items have a merge key (strategic merge patch's
  * `patchMergeKey`, e.g. containers by name) merge item by item; other lists are replaced.
  */
+import { MERGE_KEYS } from './strategic-merge'
+
 type Json = unknown
 type Obj = Record<string, Json>
-
-// kube: patchMergeKey tags of the core/apps types this simulation serves.
-const MERGE_KEYS: Record<string, string> = {
-  containers: 'name',
-  initContainers: 'name',
-  ephemeralContainers: 'name',
-  env: 'name',
-  volumes: 'name',
-  volumeMounts: 'mountPath',
-  volumeDevices: 'devicePath',
-  imagePullSecrets: 'name',
-  hostAliases: 'ip',
-  topologySpreadConstraints: 'topologyKey',
-  conditions: 'type',
-  ownerReferences: 'uid',
-}
 
 // Ports merge by port number; a Service's ports by `port`, a container's by `containerPort`.
 function mergeKeyFor(field: string, items: Json[]): string | undefined {

@@ -17,8 +17,9 @@ const isObj = (v: Json): v is Obj => typeof v === 'object' && v !== null && !Arr
 /** How a list field merges: by a key (lists of objects), as a set (lists of strings), or not at all. */
 type ListStrategy = { key: string } | 'set' | undefined
 
-// kube: the patchMergeKey tags of core/v1, apps/v1, batch/v1 and meta/v1 (types.go).
-const KEYED: Record<string, string> = {
+// kube: the patchMergeKey tags of core/v1, apps/v1, batch/v1 and meta/v1 (types.go); apply's
+// three-way merge (merge.ts) merges lists by the same keys.
+export const MERGE_KEYS: Readonly<Record<string, string>> = {
   containers: 'name',
   initContainers: 'name',
   ephemeralContainers: 'name',
@@ -51,7 +52,7 @@ function strategyOf(kind: string, path: string[]): ListStrategy {
   }
   if (field === 'addresses') return kind === 'Node' && path[0] === 'status' ? { key: 'type' } : undefined
   if (SETS.has(field)) return 'set'
-  return KEYED[field] ? { key: KEYED[field] } : undefined
+  return MERGE_KEYS[field] ? { key: MERGE_KEYS[field] } : undefined
 }
 
 const bad = (message: string) => new ApiError(400, 'BadRequest', message)

@@ -4,6 +4,7 @@
  * `dir/`). It survives a reload through `persist` (localStorage in the page), capped at FILES_CAP bytes.
  */
 import type { TerminalFiles } from '../../protocol/messages'
+import { normalizePath } from '../../protocol/terminal-paths'
 
 /** Browsers give a page about 5 MB of localStorage; the terminal keeps to a fifth of it. */
 export const FILES_CAP = 1024 * 1024
@@ -15,15 +16,8 @@ export interface Persist {
 
 export class FileError extends Error {}
 
-export function normalize(path: string): string {
-  const parts: string[] = []
-  for (const p of path.replace(/^~\/?/, '').split('/')) {
-    if (!p || p === '.') continue
-    if (p === '..') parts.pop()
-    else parts.push(p)
-  }
-  return parts.join('/')
-}
+/** The terminal's path rules (shared with the worker). */
+export const normalize = normalizePath
 
 export class FileStore {
   private files = new Map<string, string>()
