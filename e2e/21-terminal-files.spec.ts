@@ -74,3 +74,19 @@ test('kubectl exec -it enters the container\'s shell; kubectl logs -f follows un
   await page.keyboard.press('Control+C')
   await expect.poll(() => terminalText(page)).toMatch(/\^C\n\$ ?$/)
 })
+
+test('kubectl rollout status streams the rollout as it happens and returns to the prompt when it is done', async ({ page }) => {
+  await openApp(page)
+  await setSpeed(page, '10')
+  await openTerminal(page)
+  await typeLines(page, 'kubectl create deployment web --image=nginx:1.14.2 --replicas=3')
+  await expect.poll(async () => {
+    await typeLines(page, 'kubectl get deploy web')
+    return /web\s+3\/3/.test(await terminalText(page))
+  }, { timeout: 30_000 }).toBe(true)
+  await typeLines(page, 'kubectl set image deployment/web nginx=nginx:1.16.1', 'kubectl rollout status deployment/web')
+  const after = async () => (await terminalText(page)).split('\n$ kubectl rollout status deployment/web\n')[1] ?? ''
+  // kubectl's progress lines arrive while the cluster's clock runs, then the verdict and a new prompt.
+  await expect.poll(after, { timeout: 30_000 }).toMatch(/Waiting for deployment "web" rollout to finish: /)
+  await expect.poll(after, { timeout: 30_000 }).toMatch(/deployment "web" successfully rolled out\n\$ ?$/)
+})

@@ -213,7 +213,7 @@ class Host {
           ...fileOptions(cmd.files ?? {}, { read: readExample, list: exampleIndex }),
         }
         const k = this.kubectl
-        const stream: WatchGet<Cluster, KubectlOptions> | undefined = k && ((host, l, o, emit, end) => k.watchGet(host, l, o, emit) ?? k.followLogs(host, l, o, emit, end))
+        const stream: WatchGet<Cluster, KubectlOptions> | undefined = k && ((host, l, o, emit, end) => k.watchGet(host, l, o, emit) ?? k.followLogs(host, l, o, emit, end) ?? k.followRollout(host, l, o, emit, end))
         if (this.streams.start(cmd.stream, stream, this.cluster, line, opts)) return { kind: 'stream', stream: cmd.stream }
         return this.runKubectl(line, opts)
       }

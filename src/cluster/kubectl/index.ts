@@ -25,3 +25,4 @@ export { explainCompletions } from './explain/paths'
 // kubectl itself is loaded, so it is there by the time someone types `explain`.
 void loadSchema()
 export { followLogs, FOLLOW_POLL_MS } from './follow'
+export { followRollout } from './follow-rollout'

@@ -5,11 +5,11 @@
  * and waiting steps the virtual clock.
  */
 import type { DaemonSet, Deployment, StatefulSet } from 'kubernetes-types/apps/v1'
-import type { KubeObject } from '../../apiserver/types'
+import type { Api, KubeObject } from '../../apiserver/types'
 import { namespaceOf, type CommandContext } from '../context'
 import { parseFlags, str, type FlagSpec } from '../flags'
 import { CommandError } from '../host'
-import { goDuration, parseGoDuration, resourceTargets, runUntil } from './targets'
+import { goDuration, parseGoDuration, resourceTargets, runUntil, type Target } from './targets'
 
 const FLAGS: FlagSpec[] = [
   { name: 'filename', short: 'f', type: 'strings' },
@@ -98,47 +98,67 @@ const VIEWERS: Record<string, Viewer> = {
   StatefulSet: statefulSetStatus as Viewer,
 }
 
-export function rolloutStatus(ctx: CommandContext, words: string[]): void {
+/** How a rollout status watch ended: done, failed (`error`), or its object deleted. */
+export type RolloutOutcome = { done: true } | { error: string }
+
+/**
+ * Prints `target`'s rollout status now and again on every change of the object, until the rollout
+ * is done or fails; `settle` is called once with how it ended (kube: rollout_status.go's watch loop).
+ * Returns the unsubscribe. Throws for kinds without a status viewer.
+ */
+export function watchRolloutStatus(api: Api, target: Target, revision: number, print: (line: string) => void,
+  settle: (outcome: RolloutOutcome) => void, watch = true): () => void {
+  const viewer = VIEWERS[target.info.kind]
+  if (!viewer) {
+    const gk = target.info.group ? `${target.info.kind}.${target.info.group}` : target.info.kind
+    throw new CommandError(`error: no status viewer has been implemented for ${gk}`)
+  }
+  let settled = false
+  const finish = (outcome: RolloutOutcome) => {
+    settled = true
+    settle(outcome)
+  }
+  const show = (o: KubeObject) => {
+    const result = viewer(o as never, revision)
+    if (result.error) return finish({ error: result.error })
+    print(result.message)
+    if (result.done) finish({ done: true })
+  }
+  show(api.get<KubeObject>(target.info.kind, target.namespace, target.name))
+  if (settled || !watch) return () => {}
+  return api.watch<KubeObject>(target.info.kind, (e) => {
+    if (settled || e.object.metadata?.namespace !== target.namespace || e.object.metadata?.name !== target.name) return
+    if (e.type === 'DELETED') finish({ error: 'object has been deleted' })
+    else show(e.object)
+  })
+}
+
+/** `rollout status`'s flags: the revision to wait for, `--timeout` in ms (0: none), whether to watch. */
+export function rolloutStatusArgs(ctx: CommandContext, words: string[]): { targets: Target[]; revision: number; timeout: number; watch: boolean } {
   const { flags, args } = parseFlags('rollout status', words, FLAGS)
-  const { api, clock } = ctx.host
-  const targets = resourceTargets(api, args, namespaceOf(ctx, flags.namespace), 'rollout status')
+  const targets = resourceTargets(ctx.host.api, args, namespaceOf(ctx, flags.namespace), 'rollout status')
   const revision = typeof flags.revision === 'number' ? flags.revision : 0
   if (revision < 0) throw new CommandError(`error: revision must be a positive integer: ${revision}`)
   const timeoutText = str(flags.timeout)
   const timeout = timeoutText === undefined ? 0 : parseGoDuration(timeoutText, 'timeout', 'rollout status')
+  return { targets, revision, timeout, watch: flags.watch !== false }
+}
+
+export function rolloutStatus(ctx: CommandContext, words: string[]): void {
+  const { api, clock } = ctx.host
+  const { targets, revision, timeout, watch } = rolloutStatusArgs(ctx, words)
   for (const t of targets) {
-    const viewer = VIEWERS[t.info.kind]
-    if (!viewer) {
-      const gk = t.info.group ? `${t.info.kind}.${t.info.group}` : t.info.kind
-      throw new CommandError(`error: no status viewer has been implemented for ${gk}`)
-    }
-    const obj = api.get<KubeObject>(t.info.kind, t.namespace, t.name)
-    let result: Status | undefined
-    let gone = false
-    const show = (o: KubeObject) => {
-      result = viewer(o as never, revision)
-      if (!result.error) ctx.out.out(result.message)
-    }
-    show(obj)
-    if (result!.error) throw new CommandError(`error: ${result!.error}`)
-    if (result!.done || flags.watch === false) continue
-    const stop = api.watch<KubeObject>(t.info.kind, (e) => {
-      if (gone || result?.done || result?.error) return
-      if (e.object.metadata?.namespace !== t.namespace || e.object.metadata?.name !== t.name) return
-      if (e.type === 'DELETED') gone = true
-      else show(e.object)
-    })
-    const pds = (obj as Deployment).spec?.progressDeadlineSeconds
+    let outcome: RolloutOutcome | undefined
+    const stop = watchRolloutStatus(api, t, revision, (line) => ctx.out.out(line), (o) => { outcome = o }, watch)
+    const pds = (api.get<KubeObject>(t.info.kind, t.namespace, t.name) as Deployment).spec?.progressDeadlineSeconds
     const cap = t.info.kind === 'Deployment' && pds !== undefined ? pds * 1000 + CAP_MARGIN_MS : DEFAULT_CAP_MS
-    const deadline = clock.now() + (timeout > 0 ? timeout : cap)
     try {
-      runUntil(clock, () => gone || !!result?.done || !!result?.error, deadline)
+      if (watch && !outcome) runUntil(clock, () => outcome !== undefined, clock.now() + (timeout > 0 ? timeout : cap))
     } finally {
       stop()
     }
-    if (result?.error) throw new CommandError(`error: ${result.error}`)
-    if (gone) throw new CommandError(`error: object has been deleted`)
-    if (!result?.done) {
+    if (outcome && 'error' in outcome) throw new CommandError(`error: ${outcome.error}`)
+    if (!outcome && watch) {
       throw new CommandError(timeout > 0 ? 'error: timed out waiting for the condition' : `error: timed out waiting for the condition (the simulator stops waiting after ${goDuration(cap)} of virtual time)`)
     }
   }
