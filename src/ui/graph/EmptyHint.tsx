@@ -28,7 +28,7 @@ export function EmptyHint() {
         . Then watch the ReplicaSet appear and the scheduler place its pods on the nodes.
       </p>
       <p className="muted">
-        In the <strong>Console</strong> tab, try <code>kubectl get nodes</code> or <code>kubectl describe node node-1</code>; later{' '}
+        In the <strong>Terminal</strong> tab, try <code>kubectl get nodes</code> or <code>kubectl describe node node-1</code>; later{' '}
         <code>kubectl scale</code> and <code>kubectl delete</code>.
       </p>
       {error && <p className="inline-error" role="alert">{error}</p>}
