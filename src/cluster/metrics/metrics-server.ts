@@ -9,6 +9,7 @@
 import type { ComponentContext } from '../component'
 import type { PodStats, StatsSummary } from '../kubelet/usage'
 import type { TimerId } from '../clock'
+import { formatGoDuration } from '../kubelet/durations'
 
 // kube default: metrics-server --metric-resolution=15s.
 export const METRIC_RESOLUTION_MS = 15_000
@@ -84,10 +85,6 @@ interface Reading { time: number; startTime: number; ns: number }
 const cpuQuantity = (cores: number) => `${Math.round(cores * 1e9)}n`
 const memoryQuantity = (bytes: number) => `${Math.round(bytes / 1024)}Ki`
 
-/** Go's time.Duration text for a window of whole milliseconds: `15s`, `14.98s`. */
-function goSeconds(ms: number): string {
-  return `${Number((ms / 1000).toFixed(3))}s`
-}
 
 export class MetricsServer implements ResourceMetrics {
   private readonly containerReadings = new Map<string, Reading>()
@@ -141,7 +138,7 @@ export class MetricsServer implements ResourceMetrics {
     return this.pods(namespace).map((p) => ({
       apiVersion: METRICS_API_VERSION, kind: 'PodMetrics',
       metadata: { name: p.name, namespace: p.namespace, creationTimestamp: this.ctx.clock.timestamp() },
-      timestamp: this.ctx.clock.timestamp(p.timestamp), window: goSeconds(p.windowMs),
+      timestamp: this.ctx.clock.timestamp(p.timestamp), window: formatGoDuration(p.windowMs),
       containers: p.containers.map((c) => ({ name: c.name, usage: { cpu: cpuQuantity(c.cpuCores), memory: memoryQuantity(c.memoryBytes) } })),
     }))
   }
@@ -150,7 +147,7 @@ export class MetricsServer implements ResourceMetrics {
     return this.nodes().map((n) => ({
       apiVersion: METRICS_API_VERSION, kind: 'NodeMetrics',
       metadata: { name: n.name, creationTimestamp: this.ctx.clock.timestamp() },
-      timestamp: this.ctx.clock.timestamp(n.timestamp), window: goSeconds(n.windowMs),
+      timestamp: this.ctx.clock.timestamp(n.timestamp), window: formatGoDuration(n.windowMs),
       usage: { cpu: cpuQuantity(n.cpuCores), memory: memoryQuantity(n.memoryBytes) },
     }))
   }

@@ -20,6 +20,7 @@ import type { Informer } from '../../informers/informer'
 import { WorkQueue, keyOf, splitKey } from '../../informers/workqueue'
 import { fromLabelSelector, matches } from '../../apiserver/labels'
 import { LOCAL_PATH_PROVISIONER } from './storageclass'
+import { isQuantity, parseQuantity } from '../../apiserver/quantity'
 
 export const PV_CONTROLLER = 'persistentvolume-controller'
 // kube default: --pvclaimbinder-sync-period 15s; a waiting claim is synced (and its event repeated) this often.
@@ -329,13 +330,7 @@ function localPathVolume(pvc: PersistentVolumeClaim, sc: StorageClass): Persiste
   }
 }
 
-const UNITS: Record<string, number> = {
-  '': 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18, Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60,
-}
-
+/** A claim's or volume's storage in bytes, as the API server reads quantities (0 when absent or malformed). */
 function parseStorage(q: string | number | undefined): number {
-  if (q === undefined) return 0
-  if (typeof q === 'number') return q
-  const m = /^([0-9.]+)([A-Za-z]*)$/.exec(q)
-  return m ? Number(m[1]) * (UNITS[m[2]] ?? 1) : 0
+  return q !== undefined && isQuantity(q) ? parseQuantity(q) : 0
 }
