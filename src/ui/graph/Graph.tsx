@@ -119,7 +119,10 @@ class FlowObjects {
     const edges = new Map<string, Edge>()
     const flowEdges = links.map((l) => {
       const old = this.edges.get(l.id)
-      const edge = old && old.ariaLabel === l.label && old.source === l.source && old.target === l.target ? old : makeEdge(l)
+      // A traffic link's data says which Service's requests it animates; that can change under the same label.
+      const same = old && old.ariaLabel === l.label && old.source === l.source && old.target === l.target &&
+        (old.data as { service?: string } | undefined)?.service === l.service
+      const edge = same ? old : makeEdge(l)
       edges.set(l.id, edge)
       return edge
     })
