@@ -3,6 +3,9 @@
  * /tmp/x. The applets take paths as given; this view makes a relative one absolute first.
  */
 import type { FileStat, RootLayer } from './root-layer'
+import { absolute } from './paths'
+
+export { absolute }
 
 /** The optional operations of kubelet/container-fs.ts ContainerFs. */
 export interface TreeFs extends Map<string, string> {
@@ -13,17 +16,6 @@ export interface TreeFs extends Map<string, string> {
   readonly root?: RootLayer
 }
 
-/** `a/../b` against `cwd` → an absolute, normalised path. */
-export function absolute(path: string, cwd: string): string {
-  const full = path.startsWith('/') ? path : `${cwd}/${path}`
-  const parts: string[] = []
-  for (const p of full.split('/')) {
-    if (!p || p === '.') continue
-    if (p === '..') parts.pop()
-    else parts.push(p)
-  }
-  return '/' + parts.join('/')
-}
 
 export class CwdFs extends Map<string, string> implements TreeFs {
   constructor(private readonly fs: TreeFs, readonly cwd: string) {

@@ -6,6 +6,7 @@
  */
 import type { Container, Pod } from 'kubernetes-types/core/v1'
 import { stableBetween } from './digest'
+import { normalizePath } from './paths'
 import { imageTree, type ImageTree } from './image-tree'
 
 export interface FileStat {
@@ -151,7 +152,7 @@ export class RootLayer {
         if (n?.t !== 'link') continue
         const parent = prefix.slice(0, prefix.lastIndexOf('/'))
         const target = n.target.startsWith('/') ? n.target : `${parent}/${n.target}`
-        p = normalize(target + p.slice(i))
+        p = normalizePath(target + p.slice(i))
         changed = true
         break
       }
@@ -178,15 +179,6 @@ export class RootLayer {
   }
 }
 
-function normalize(path: string): string {
-  const parts: string[] = []
-  for (const x of path.split('/')) {
-    if (!x || x === '.') continue
-    if (x === '..') parts.pop()
-    else parts.push(x)
-  }
-  return '/' + parts.join('/')
-}
 
 function hostname(pod: Pod): string {
   return pod.spec?.hostname || pod.metadata?.name || ''

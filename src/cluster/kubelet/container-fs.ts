@@ -8,6 +8,9 @@
  * `isDirectory`, `stat` and `mkdir` for ls, cd and test.
  */
 import type { FileStat, RootLayer } from '../images/root-layer'
+import { normalizePath } from '../images/paths'
+
+export { normalizePath }
 
 /** One volume's files, keyed by the path inside the volume (`data.txt`, `sub/dir/file`). */
 export interface VolumeTree {
@@ -28,18 +31,6 @@ export interface Mount {
   readOnly: boolean
 }
 
-/** `/a//b/./c/` → `/a/b/c`; relative paths start at `/` (the working directory of these programs). */
-export function normalizePath(path: string): string {
-  // NET helper (perf): already-normal paths (every HTTP request's file lookup) skip the split.
-  if (path[0] === '/' && !path.includes('//') && !path.includes('/.') && (path.length === 1 || !path.endsWith('/'))) return path
-  const parts: string[] = []
-  for (const p of path.split('/')) {
-    if (!p || p === '.') continue
-    if (p === '..') parts.pop()
-    else parts.push(p)
-  }
-  return '/' + parts.join('/')
-}
 
 export interface ContainerFsOptions {
   /** The image's tree and the kubelet's files, beneath the writable layer. */
