@@ -16,6 +16,7 @@ import { INDEX_OWNER_UID, ownerUidIndex, type Informer } from '../../informers/i
 import { CONTROLLER_SYNC_INTERVAL_MS, WorkQueue, keyOf, splitKey } from '../../informers/workqueue'
 import { INDEX_ORPHANS_BY_NAMESPACE, getControllerOf, newControllerRef, orphansByNamespaceIndex } from '../util/controllerref'
 import { canonicalJson, computeHash } from '../util/hash'
+import { deepEqual } from '../../apiserver/objects'
 import { scaledValue } from '../util/intstr'
 import { isPodAvailable, isPodReady, msUntilAvailable } from '../util/pods'
 import { claimObjects } from '../util/refmanager'
@@ -69,8 +70,9 @@ export class DaemonSetController {
     this.nodes.addEventHandler({
       add: () => this.enqueueAll(),
       update: (old, node) => {
-        if (canonicalJson(old.metadata?.labels) !== canonicalJson(node.metadata?.labels)
-          || canonicalJson(old.spec?.taints) !== canonicalJson(node.spec?.taints)
+        // A heartbeat (status write) keeps the same labels and spec objects: deepEqual answers at once.
+        if (!deepEqual(old.metadata?.labels, node.metadata?.labels)
+          || !deepEqual(old.spec?.taints, node.spec?.taints)
           || old.spec?.unschedulable !== node.spec?.unschedulable) this.enqueueAll()
       },
       delete: () => this.enqueueAll(),
