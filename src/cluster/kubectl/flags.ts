@@ -32,6 +32,23 @@ export const GLOBAL_FLAGS: FlagSpec[] = [
   { name: 'help', short: 'h', type: 'bool' },
 ]
 
+/**
+ * Where a command's subcommand or first argument is: the first word that is neither a flag nor a
+ * flag's value (kube: cobra's stripFlags), so `kubectl -n web rollout status x` finds `status`. -1 if none.
+ */
+export function firstArg(words: string[], specs: FlagSpec[] = []): number {
+  const all = [...specs, ...GLOBAL_FLAGS]
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]
+    if (w === '--') return -1
+    if (!w.startsWith('-') || w === '-') return i
+    if (w.includes('=')) continue
+    const spec = w.startsWith('--') ? all.find((f) => f.name === w.slice(2)) : w.length === 2 ? all.find((f) => f.short === w[1]) : undefined
+    if (spec && spec.type !== 'bool') i++
+  }
+  return -1
+}
+
 export function parseFlags(command: string, words: string[], specs: FlagSpec[]): Parsed {
   const all = [...specs, ...GLOBAL_FLAGS]
   const flags: FlagValues = {}

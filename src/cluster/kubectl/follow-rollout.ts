@@ -4,6 +4,7 @@
  * the answer as the one-shot command does. It ends by itself when the rollout is done or fails.
  */
 import { commandWords } from './command-words'
+import { firstArg } from './flags'
 import { rolloutStatusArgs, watchRolloutStatus, type RolloutOutcome } from './commands/rollout-status'
 import { Output, type KubectlHost, type KubectlOptions } from './host'
 import type { WatchChunk } from './watch'
@@ -12,10 +13,11 @@ import type { WatchChunk } from './watch'
 export function followRollout(host: KubectlHost, line: string, opts: KubectlOptions, emit: (chunk: WatchChunk) => void,
   end: () => void = () => {}): { stop(): void } | undefined {
   const words = commandWords(line, 'rollout')
-  if (!words || words.filter((w) => !w.startsWith('-'))[0] !== 'status') return undefined
+  const at = words ? firstArg(words) : -1
+  if (!words || words[at] !== 'status') return undefined
   let setup: ReturnType<typeof rolloutStatusArgs>
   try {
-    setup = rolloutStatusArgs({ host, opts, out: new Output() }, words.filter((w, i) => i !== words.indexOf('status')))
+    setup = rolloutStatusArgs({ host, opts, out: new Output() }, words.filter((_, i) => i !== at))
   } catch {
     return undefined
   }

@@ -6,7 +6,7 @@
  * allowed and `can-i` answers `yes`, also for `--as` users (a real cluster would check their roles).
  */
 import type { CommandContext } from '../context'
-import { bool, parseFlags, str, type FlagSpec } from '../flags'
+import { bool, parseFlags, str, type FlagSpec, firstArg } from '../flags'
 import { CommandError } from '../host'
 import { TABLE_TABS, tabwrite } from '../printers/tabwriter'
 import { toJson, toYaml } from '../printers/yaml'
@@ -36,8 +36,9 @@ const KNOWN_VERBS = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delet
 const CAN_I_USAGE = "See 'kubectl auth can-i -h' for help and examples."
 
 export function auth(ctx: CommandContext, words: string[]): void {
-  const sub = words.find((w) => !w.startsWith('-'))
-  const rest = words.filter((w, i) => i !== words.indexOf(sub ?? ''))
+  const at = firstArg(words)
+  const sub = at < 0 ? undefined : words[at]
+  const rest = words.filter((_, i) => i !== at)
   if (sub === 'can-i') return canI(ctx, rest)
   if (sub === 'whoami') return whoami(ctx, rest)
   if (sub) throw new CommandError(`error: unknown command "${sub}" for "kubectl auth"\nSee 'kubectl auth -h' for help and examples`)

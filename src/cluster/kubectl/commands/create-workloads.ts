@@ -10,7 +10,7 @@ import type { CronJob, Job } from 'kubernetes-types/batch/v1'
 import type { Container, ResourceQuota, Service, ServicePort } from 'kubernetes-types/core/v1'
 import type { PriorityClass } from 'kubernetes-types/scheduling/v1'
 import type { KubeObject } from '../../apiserver/types'
-import { bool, parseFlags, str, type FlagSpec, type FlagValues } from '../flags'
+import { bool, parseFlags, str, type FlagSpec, type FlagValues, firstArg } from '../flags'
 import { CommandError } from '../host'
 import { resolveResource } from '../resources'
 import { namespaceOf, type CommandContext } from '../context'
@@ -118,7 +118,7 @@ function servicePort(spec: string, nodePort: number | undefined): ServicePort {
 }
 
 export function createService(ctx: CommandContext, words: string[]): void {
-  const at = words.findIndex((w) => !w.startsWith('-'))
+  const at = firstArg(words)
   const sub = at < 0 ? undefined : words[at]
   const type = sub ? SERVICE_TYPES[sub] : undefined
   if (!type) {

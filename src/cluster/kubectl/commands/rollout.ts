@@ -6,7 +6,7 @@
 import type { KubeObject } from '../../apiserver/types'
 import { ACTOR, namespaceOf, type CommandContext } from '../context'
 import { formatError } from '../errors'
-import { parseFlags, type FlagSpec } from '../flags'
+import { parseFlags, type FlagSpec, firstArg } from '../flags'
 import { CommandError } from '../host'
 import { kindString, resourceString } from '../resources'
 import { rolloutHistory, rolloutUndo } from './rollout-history'
@@ -23,7 +23,7 @@ const SUBCOMMANDS: Record<string, (ctx: CommandContext, words: string[]) => void
 }
 
 export function rollout(ctx: CommandContext, words: string[]): void {
-  const i = words.findIndex((w) => !w.startsWith('-'))
+  const i = firstArg(words)
   const sub = i < 0 ? undefined : words[i]
   const run = sub && SUBCOMMANDS[sub]
   if (!run) {

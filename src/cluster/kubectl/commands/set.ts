@@ -7,7 +7,7 @@
 import type { KubeObject } from '../../apiserver/types'
 import { namespaceOf, type CommandContext } from '../context'
 import { formatError } from '../errors'
-import { bool, parseFlags, str, type FlagSpec } from '../flags'
+import { bool, parseFlags, str, type FlagSpec, firstArg } from '../flags'
 import { CommandError } from '../host'
 import { byNamespaceAndName, kindString, resolveResource } from '../resources'
 import { CHANGE_CAUSE_ANNOTATION } from './rollout-history'
@@ -32,7 +32,7 @@ const FLAGS: FlagSpec[] = [
 const SUBCOMMANDS = ['env', 'image', 'resources', 'selector', 'serviceaccount', 'subject']
 
 export function set(ctx: CommandContext, words: string[]): void {
-  const i = words.findIndex((w) => !w.startsWith('-'))
+  const i = firstArg(words)
   const sub = i < 0 ? undefined : words[i]
   if (sub === 'image') return setImage(ctx, [...words.slice(0, i), ...words.slice(i + 1)])
   if (sub === 'env') return setEnv(ctx, [...words.slice(0, i), ...words.slice(i + 1)])
