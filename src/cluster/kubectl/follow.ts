@@ -118,7 +118,11 @@ export function followLogs(
     if (!running) return
     const entries = readAll(host, parsed.poll, opts) ?? []
     const byStream = new Map<string, Entry[]>()
-    for (const e of entries) byStream.set(e.stream, [...(byStream.get(e.stream) ?? []), e])
+    for (const e of entries) {
+      let list = byStream.get(e.stream)
+      if (!list) byStream.set(e.stream, (list = []))
+      list.push(e)
+    }
     let text = ''
     for (const [stream, list] of byStream) {
       const seen = last.get(stream)

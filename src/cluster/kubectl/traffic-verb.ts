@@ -6,13 +6,13 @@
  *   traffic pods       per pod: POD OK FAILED
  */
 import type { KubectlHost, TrafficControl } from './host'
+import { renderTable } from './printers/table'
 
 export interface VerbResult { ok: boolean; text: string }
 
-/** Columns padded as kubectl's tables are: three spaces between columns. */
+/** A kubectl-style table (three spaces between columns) from a header row and data rows. */
 export function formatTable(rows: string[][]): string {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)))
-  return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i] + 3))).join('')).join('\n') + '\n'
+  return renderTable({ headers: rows[0], rows: rows.slice(1) })
 }
 
 type Source = { pod: { namespace: string; name: string } } | { node: string } | { external: true }

@@ -14,7 +14,8 @@ import { ACTOR, type CommandContext } from '../context'
 import { formatError } from '../errors'
 import { bool, parseFlags, str, type FlagSpec } from '../flags'
 import { selectNodes, setUnschedulable } from './cordon'
-import { goDuration, parseGoDuration } from './targets'
+import { parseGoDuration } from './targets'
+import { formatGoDuration } from '../../kubelet/durations'
 
 const FLAGS: FlagSpec[] = [
   { name: 'selector', short: 'l', type: 'string' },
@@ -142,7 +143,7 @@ function deleteOrEvict(ctx: CommandContext, pods: Pod[], o: Options): string[] {
       if (!o.disableEviction) ctx.out.out(`evicting pod ${namespace}/${name}`)
       if (now >= deadline) {
         t.state = 'done'
-        t.error = `error when evicting ${ref(t.pod)}: global timeout reached: ${goDuration(o.timeoutMs)}`
+        t.error = `error when evicting ${ref(t.pod)}: global timeout reached: ${formatGoDuration(o.timeoutMs)}`
         continue
       }
       try {
@@ -152,7 +153,7 @@ function deleteOrEvict(ctx: CommandContext, pods: Pod[], o: Options): string[] {
       } catch (e) {
         if (isNotFound(e)) t.state = 'done'
         else if (!o.disableEviction && e instanceof ApiError && e.reason === 'TooManyRequests') {
-          ctx.out.note(`error when evicting ${ref(t.pod)} (will retry after ${goDuration(EVICT_RETRY_MS)}): ${e.message}`)
+          ctx.out.note(`error when evicting ${ref(t.pod)} (will retry after ${formatGoDuration(EVICT_RETRY_MS)}): ${e.message}`)
           t.at = now + EVICT_RETRY_MS
         } else {
           t.state = 'done'
@@ -169,7 +170,7 @@ function deleteOrEvict(ctx: CommandContext, pods: Pod[], o: Options): string[] {
         ctx.out.out(`pod/${t.pod.metadata?.name} ${verb}`)
       } else if (clock.now() >= deadline) {
         t.state = 'done'
-        t.error = `error when waiting for pod "${t.pod.metadata?.name}" in namespace "${t.pod.metadata?.namespace}" to terminate: drain did not complete within ${goDuration(o.timeoutMs)}`
+        t.error = `error when waiting for pod "${t.pod.metadata?.name}" in namespace "${t.pod.metadata?.namespace}" to terminate: drain did not complete within ${formatGoDuration(o.timeoutMs)}`
       } else t.at = Math.max(t.at, clock.now()) + POLL_MS
     }
     const open = tasks.filter((t) => t.state !== 'done')

@@ -9,7 +9,8 @@ import type { Api, KubeObject } from '../../apiserver/types'
 import { namespaceOf, type CommandContext } from '../context'
 import { parseFlags, str, type FlagSpec } from '../flags'
 import { CommandError } from '../host'
-import { goDuration, parseGoDuration, resourceTargets, runUntil, type Target } from './targets'
+import { parseGoDuration, resourceTargets, runUntil, type Target } from './targets'
+import { formatGoDuration } from '../../kubelet/durations'
 
 const FLAGS: FlagSpec[] = [
   { name: 'filename', short: 'f', type: 'strings' },
@@ -159,7 +160,7 @@ export function rolloutStatus(ctx: CommandContext, words: string[]): void {
     }
     if (outcome && 'error' in outcome) throw new CommandError(`error: ${outcome.error}`)
     if (!outcome && watch) {
-      throw new CommandError(timeout > 0 ? 'error: timed out waiting for the condition' : `error: timed out waiting for the condition (the simulator stops waiting after ${goDuration(cap)} of virtual time)`)
+      throw new CommandError(timeout > 0 ? 'error: timed out waiting for the condition' : `error: timed out waiting for the condition (the simulator stops waiting after ${formatGoDuration(cap)} of virtual time)`)
     }
   }
 }

@@ -52,19 +52,6 @@ export function parseGoDuration(text: string, flag: string, command: string): nu
   return Math.round(total)
 }
 
-/** Go's time.Duration.String() for whole seconds and up: `5s`, `1m0s`, `1h2m3s`. */
-export function goDuration(ms: number): string {
-  if (ms === 0) return '0s'
-  if (ms < 1000) return `${ms}ms`
-  const total = ms / 1000
-  const h = Math.floor(total / 3600)
-  const m = Math.floor((total % 3600) / 60)
-  const s = +(total % 60).toFixed(3)
-  if (h) return `${h}h${m}m${s}s`
-  if (m) return `${m}m${s}s`
-  return `${s}s`
-}
-
 /**
  * Runs the virtual clock until `done()` or `deadline` (absolute ms), timer by timer, so watch
  * handlers see every intermediate write. Returns whether `done()` became true.

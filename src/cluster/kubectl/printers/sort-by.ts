@@ -7,6 +7,7 @@
 import type { KubeObject } from '../../apiserver/types'
 import { CommandError } from '../host'
 import { findResults, JsonPathError, relaxedJsonPath } from './jsonpath'
+import { isQuantity, parseQuantity as parseApiQuantity } from '../../apiserver/quantity'
 
 export function sortObjects<T extends KubeObject>(objects: T[], field: string): T[] {
   let template: string
@@ -39,18 +40,9 @@ export function compareValues(a: unknown, b: unknown): number {
   return naturalCompare(JSON.stringify(a), JSON.stringify(b))
 }
 
-const SUFFIX: Record<string, number> = {
-  n: 1e-9, u: 1e-6, m: 1e-3, '': 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18,
-  Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60,
-}
-
-/** resource.ParseQuantity, as a number (precision is enough for ordering). */
+/** resource.ParseQuantity, as a number (precision is enough for ordering); undefined when not a quantity. */
 export function parseQuantity(s: string): number | undefined {
-  const m = /^([+-]?(?:\d+\.?\d*|\.\d+))(?:([eE][+-]?\d+)|(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE])?)$/.exec(s)
-  if (!m) return undefined
-  const base = Number(m[1])
-  if (m[2]) return base * 10 ** Number(m[2].slice(1))
-  return base * SUFFIX[m[3] ?? '']
+  return isQuantity(s) ? parseApiQuantity(s) : undefined
 }
 
 /** sortorder.NaturalLess: runs of digits compare by value, the rest byte by byte. */
