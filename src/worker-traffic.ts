@@ -13,6 +13,8 @@ export interface NetworkLike {
   traffic: {
     start(spec: { name: string; url: string; rps: number }): unknown
     stop(name: string): unknown
+    /** Cheap check that spares the per-frame snapshot while nothing moves. */
+    idle?(): boolean
     snapshot(): {
       generators: { name: string; url: string; rps: number; sent: number; ok: number; failed: number }[]
       pods: Record<string, { ok: number; failed: number }>
@@ -67,7 +69,7 @@ export class TrafficRelay {
 
   /** What goes into this frame's diff, or undefined when no traffic moved. */
   frame(): TrafficFrame | undefined {
-    if (!this.network) return undefined
+    if (!this.network || (!this.active && this.network.traffic.idle?.())) return undefined
     const snap = this.network.traffic.snapshot()
     const busy = snap.generators.length > 0 || snap.recent.length > 0
     if (!busy && !this.active) return undefined

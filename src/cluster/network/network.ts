@@ -145,6 +145,11 @@ export class ClusterNetwork implements PodNetwork {
     return res
   }
 
+  /** Whether a request went through since the last drainRecent(). */
+  hasRecent(): boolean {
+    return this.log.pending
+  }
+
   /** Requests since the last call (oldest first), at most RECENT_LIMIT. */
   drainRecent(): RequestRecord[] {
     return this.log.drain()

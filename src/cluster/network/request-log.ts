@@ -32,6 +32,11 @@ export class RequestLog {
     if (this.recent.length >= 2 * RECENT_LIMIT) this.recent = this.recent.slice(-RECENT_LIMIT)
   }
 
+  /** Whether a request came since the last drain. */
+  get pending(): boolean {
+    return this.recent.length > 0
+  }
+
   /** Requests since the last call (oldest first), at most RECENT_LIMIT. */
   drain(): RequestRecord[] {
     const out = this.recent.length > RECENT_LIMIT ? this.recent.slice(-RECENT_LIMIT) : this.recent

@@ -77,6 +77,11 @@ export class TrafficGenerator {
     return this.network.podCounters()
   }
 
+  /** Nothing to show: no generator runs and no request went through since the last snapshot. */
+  idle(): boolean {
+    return this.generators.size === 0 && !this.network.hasRecent()
+  }
+
   /** Generators, per-pod counters, and the requests since the last snapshot (drained). */
   snapshot(): TrafficSnapshot {
     return { generators: this.list(), pods: this.network.podCounters(), recent: this.network.drainRecent() }
