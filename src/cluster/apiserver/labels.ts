@@ -135,3 +135,23 @@ export function formatLabelSelector(sel: SelectorLike | undefined): string {
   }
   return parts.length ? parts.join(',') : '<none>'
 }
+
+// Stored objects are frozen, so a selector object never changes: its parsed form can be kept.
+const selectors = new WeakMap<object, Selector | null>()
+const EMPTY: Selector = []
+
+/** fromLabelSelector, the same Selector for the same (immutable) LabelSelector object. Do not mutate it. */
+export function memoSelector(sel: SelectorLike | undefined): Selector | null {
+  if (!sel) return null
+  let s = selectors.get(sel)
+  if (s === undefined) selectors.set(sel, (s = fromLabelSelector(sel)))
+  return s
+}
+
+/** selectorFromSet, the same Selector for the same (immutable) label set. Do not mutate it. */
+export function memoSetSelector(set: Record<string, string> | undefined): Selector {
+  if (!set) return EMPTY
+  let s = selectors.get(set)
+  if (!s) selectors.set(set, (s = selectorFromSet(set)))
+  return s
+}

@@ -10,7 +10,10 @@
  */
 import type { Namespace, Pod } from 'kubernetes-types/core/v1'
 import type { NetworkPolicy, NetworkPolicyPeer, NetworkPolicyPort } from 'kubernetes-types/networking/v1'
-import { fromLabelSelector, matches } from '../apiserver/labels'
+import { matches, memoSelector } from '../apiserver/labels'
+
+/** An empty podSelector: every pod of the namespace. */
+const EVERY_POD = Object.freeze({})
 
 export type Protocol = 'TCP' | 'UDP' | 'SCTP'
 
@@ -37,7 +40,7 @@ export function policyTypes(np: NetworkPolicy): string[] {
 
 function selects(np: NetworkPolicy, pod: Pod): boolean {
   if (nsOf(np) !== nsOf(pod)) return false
-  const sel = fromLabelSelector(np.spec?.podSelector ?? {})
+  const sel = memoSelector(np.spec?.podSelector ?? EVERY_POD)
   return !!sel && matches(sel, pod.metadata?.labels)
 }
 
@@ -75,14 +78,14 @@ function peerMatches(peer: NetworkPolicyPeer, policyNamespace: string, pod: Pod 
   }
   if (!pod) return false
   if (peer.namespaceSelector) {
-    const sel = fromLabelSelector(peer.namespaceSelector)
+    const sel = memoSelector(peer.namespaceSelector)
     const ns = q.namespaceOf(nsOf(pod))
     if (!sel || !ns || !matches(sel, ns.metadata?.labels)) return false
   } else if (nsOf(pod) !== policyNamespace) {
     return false
   }
   if (peer.podSelector) {
-    const sel = fromLabelSelector(peer.podSelector)
+    const sel = memoSelector(peer.podSelector)
     return !!sel && matches(sel, pod.metadata?.labels)
   }
   return !!peer.namespaceSelector

@@ -11,7 +11,7 @@ import type { EndpointAddress, EndpointPort, EndpointSubset, Endpoints, Pod, Ser
 import type { ComponentContext } from '../../component'
 import type { KubeObject, RequestContext } from '../../apiserver/types'
 import { isNotFound } from '../../apiserver/types'
-import { fromLabelSelector, matches } from '../../apiserver/labels'
+import { matches, memoSetSelector } from '../../apiserver/labels'
 import type { Informer } from '../../informers/informer'
 import { CONTROLLER_SYNC_INTERVAL_MS, WorkQueue, keyOf, splitKey } from '../../informers/workqueue'
 import { isPodReady } from '../util/pods'
@@ -63,7 +63,7 @@ export class EndpointsController {
   private enqueueFor(pod: Pod): void {
     for (const svc of this.services.list(pod.metadata?.namespace ?? '')) {
       if (!managesEndpoints(svc)) continue
-      const sel = fromLabelSelector({ matchLabels: svc.spec!.selector })
+      const sel = memoSetSelector(svc.spec!.selector)
       if (sel !== null && matches(sel, pod.metadata?.labels)) this.queue.add(keyOf(svc))
     }
   }
@@ -79,7 +79,7 @@ export class EndpointsController {
     }
     if (!managesEndpoints(svc)) return
     const tolerateUnready = svc.spec?.publishNotReadyAddresses === true
-    const sel = fromLabelSelector({ matchLabels: svc.spec!.selector })
+    const sel = memoSetSelector(svc.spec!.selector)
     const pods = this.pods.list(namespace ?? '')
       .filter((p) => sel !== null && matches(sel, p.metadata?.labels) && shouldPodBeInEndpoints(p, tolerateUnready))
     const groups = new Map<string, { ports: EndpointPort[]; ready: EndpointAddress[]; notReady: EndpointAddress[] }>()

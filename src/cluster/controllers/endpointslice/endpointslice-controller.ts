@@ -10,7 +10,7 @@ import type { Endpoint, EndpointPort, EndpointSlice } from 'kubernetes-types/dis
 import type { ComponentContext } from '../../component'
 import type { KubeObject, RequestContext } from '../../apiserver/types'
 import { isNotFound } from '../../apiserver/types'
-import { fromLabelSelector, matches } from '../../apiserver/labels'
+import { matches, memoSetSelector } from '../../apiserver/labels'
 import type { Informer } from '../../informers/informer'
 import { CONTROLLER_SYNC_INTERVAL_MS, WorkQueue, keyOf, splitKey } from '../../informers/workqueue'
 import { newControllerRef } from '../util/controllerref'
@@ -78,7 +78,7 @@ export class EndpointSliceController {
   private enqueueFor(pod: Pod): void {
     for (const svc of this.services.list(pod.metadata?.namespace ?? '')) {
       if (!managesEndpoints(svc)) continue
-      const sel = fromLabelSelector({ matchLabels: svc.spec!.selector })
+      const sel = memoSetSelector(svc.spec!.selector)
       if (sel !== null && matches(sel, pod.metadata?.labels)) this.queue.add(keyOf(svc))
     }
   }
@@ -88,7 +88,7 @@ export class EndpointSliceController {
     const svc = this.services.get(namespace, name)
     // A deleted Service's slices go with it through their owner reference (garbage collector).
     if (!svc || svc.metadata?.deletionTimestamp || !managesEndpoints(svc)) return
-    const sel = fromLabelSelector({ matchLabels: svc.spec!.selector })
+    const sel = memoSetSelector(svc.spec!.selector)
     const pods = this.pods.list(namespace ?? '')
       .filter((p) => sel !== null && matches(sel, p.metadata?.labels) && shouldPodBeInEndpoints(p, true))
       .sort((a, b) => (a.metadata!.name! < b.metadata!.name! ? -1 : 1))

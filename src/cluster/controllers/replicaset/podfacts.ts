@@ -4,9 +4,8 @@
  * change, so the counts are kept as the pods change and a sync reads them in constant time. The
  * controller falls back to the full walk whenever the shortcut's conditions do not hold.
  */
-import type { LabelSelector } from 'kubernetes-types/meta/v1'
 import type { Pod } from 'kubernetes-types/core/v1'
-import { fromLabelSelector, matches, selectorFromSet, type Selector } from '../../apiserver/labels'
+import { matches, type Selector } from '../../apiserver/labels'
 import { getControllerOf } from '../util/controllerref'
 import { isPodActive, isPodReady, podReadyCondition } from '../util/pods'
 import { parseTime } from '../util/time'
@@ -139,21 +138,4 @@ export class ControlledPodsIndex {
   }
 }
 
-const selectors = new WeakMap<object, Selector | null>()
-const EMPTY: Selector = []
-
-/** fromLabelSelector, the same Selector for the same (immutable) LabelSelector object. Do not mutate it. */
-export function memoSelector(sel: LabelSelector | undefined): Selector | null {
-  if (!sel) return null
-  let s = selectors.get(sel)
-  if (s === undefined) selectors.set(sel, (s = fromLabelSelector(sel)))
-  return s
-}
-
-/** selectorFromSet, the same Selector for the same (immutable) label set. Do not mutate it. */
-export function memoSetSelector(set: Record<string, string> | undefined): Selector {
-  if (!set) return EMPTY
-  let s = selectors.get(set)
-  if (!s) selectors.set(set, (s = selectorFromSet(set)))
-  return s
-}
+export { memoSelector, memoSetSelector } from '../../apiserver/labels'
