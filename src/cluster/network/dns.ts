@@ -12,6 +12,7 @@ import type { EndpointSlice } from 'kubernetes-types/discovery/v1'
 import type { InformerFactory, Informer } from '../informers/informer'
 import { INTERNET } from './internet'
 import type { DnsAnswer } from './types'
+import { isIPv4 } from '../apiserver/ip'
 
 // kube default: the cluster domain (kubelet --cluster-domain) is cluster.local.
 export const CLUSTER_DOMAIN = 'cluster.local'
@@ -37,9 +38,8 @@ export function searchPath(namespace: string): string[] {
   return [`${namespace}.svc.${CLUSTER_DOMAIN}`, `svc.${CLUSTER_DOMAIN}`, CLUSTER_DOMAIN]
 }
 
-const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/
 const NIP_IO = /(?:^|[.-])(\d{1,3}[.-]\d{1,3}[.-]\d{1,3}[.-]\d{1,3})\.nip\.io$/
-export const isIP = (s: string): boolean => IPV4.test(s)
+export const isIP = isIPv4
 
 export class ClusterDns {
   private readonly services: Informer<Service>

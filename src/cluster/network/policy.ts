@@ -11,6 +11,9 @@
 import type { Namespace, Pod } from 'kubernetes-types/core/v1'
 import type { NetworkPolicy, NetworkPolicyPeer, NetworkPolicyPort } from 'kubernetes-types/networking/v1'
 import { matches, memoSelector } from '../apiserver/labels'
+import { cidrContains } from '../apiserver/ip'
+
+export { cidrContains }
 
 /** An empty podSelector: every pod of the namespace. */
 const EVERY_POD = Object.freeze({})
@@ -42,25 +45,6 @@ function selects(np: NetworkPolicy, pod: Pod): boolean {
   if (nsOf(np) !== nsOf(pod)) return false
   const sel = memoSelector(np.spec?.podSelector ?? EVERY_POD)
   return !!sel && matches(sel, pod.metadata?.labels)
-}
-
-// ---- IPv4 ---------------------------------------------------------------------------------------
-
-function ipv4(ip: string): number | undefined {
-  const parts = ip.split('.')
-  if (parts.length !== 4 || parts.some((p) => !/^\d{1,3}$/.test(p) || +p > 255)) return undefined
-  return parts.reduce((acc, p) => acc * 256 + Number(p), 0)
-}
-
-/** Whether `ip` lies in `cidr` (IPv4; the address part need not be the network's, as ParseCIDRSloppy allows). */
-export function cidrContains(cidr: string, ip: string): boolean {
-  const [base, bitsText] = cidr.split('/')
-  const a = ipv4(base ?? '')
-  const b = ipv4(ip)
-  const bits = Number(bitsText)
-  if (a === undefined || b === undefined || !Number.isInteger(bits) || bits < 0 || bits > 32) return false
-  const mask = bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0
-  return ((a & mask) >>> 0) === ((b & mask) >>> 0)
 }
 
 // ---- peers and ports ----------------------------------------------------------------------------

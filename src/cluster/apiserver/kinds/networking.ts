@@ -13,6 +13,7 @@ import {
   type Causes, dns1035Label, dns1123Subdomain, forbidden, invalid, isObject, required, typeError, unsupported, validateLabels,
 } from '../validation'
 import { info, type KindDef, type ServerContext } from './kind'
+import { cidrContains, isIPv4 } from '../ip'
 
 /** kube: networkingv1.AnnotationIsDefaultIngressClass. */
 export const DEFAULT_INGRESS_CLASS_ANNOTATION = 'ingressclass.kubernetes.io/is-default-class'
@@ -26,7 +27,6 @@ const PROTOCOLS = ['TCP', 'UDP', 'SCTP']
 const POLICY_TYPES = ['Ingress', 'Egress']
 const SELECTOR_OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist']
 const WILDCARD_SUBDOMAIN = /^\*\.[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/
-const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/
 
 export function isDefaultIngressClass(ic: IngressClass): boolean {
   return ic.metadata?.annotations?.[DEFAULT_INGRESS_CLASS_ANNOTATION] === 'true'
@@ -34,7 +34,6 @@ export function isDefaultIngressClass(ic: IngressClass): boolean {
 
 // ---- shared checks ------------------------------------------------------------------------------
 
-const isIPv4 = (s: string) => IPV4.test(s) && s.split('.').every((o) => +o <= 255)
 const isIP = (s: string) => isIPv4(s) || (s.includes(':') && /^[0-9a-fA-F:.]+$/.test(s))
 
 /** kube: validation.IsValidPortNum. */
@@ -87,15 +86,6 @@ function cidrErrors(field: string, cidr: string): Causes {
     return [invalid(field, cidr, 'must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)')]
   }
   return []
-}
-
-function ipv4Bits(cidr: string): { net: number; bits: number } | undefined {
-  const [ip, b] = cidr.split('/')
-  if (!isIPv4(ip ?? '')) return undefined
-  const bits = Number(b)
-  const n = ip.split('.').reduce((acc, o) => acc * 256 + Number(o), 0)
-  const mask = bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0
-  return { net: (n & mask) >>> 0, bits }
 }
 
 // ---- Ingress ----------------------------------------------------------------------------------
@@ -333,15 +323,15 @@ function validateIPBlock(field: string, block: IPBlock, out: Causes): void {
   const errs = cidrErrors(`${field}.cidr`, block.cidr)
   out.push(...errs)
   if (errs.length) return
-  const outer = ipv4Bits(block.cidr)
+  const [outerBase, outerBits] = block.cidr.split('/')
   ;(block.except ?? []).forEach((except, i) => {
     const path = `${field}.except[${i}]`
     const e = cidrErrors(path, except)
     out.push(...e)
-    const inner = ipv4Bits(except)
-    if (e.length || !outer || !inner) return
-    const mask = outer.bits === 0 ? 0 : (0xffffffff << (32 - outer.bits)) >>> 0
-    if (((inner.net & mask) >>> 0) !== outer.net || outer.bits >= inner.bits) out.push(invalid(path, except, 'must be a strict subset of `cidr`'))
+    const [innerBase, innerBits] = except.split('/')
+    // IPv6 blocks are accepted but not checked here (the network simulates IPv4 only).
+    if (e.length || !isIPv4(outerBase ?? '') || !isIPv4(innerBase ?? '')) return
+    if (!cidrContains(block.cidr, innerBase) || Number(outerBits) >= Number(innerBits)) out.push(invalid(path, except, 'must be a strict subset of `cidr`'))
   })
 }
 
